@@ -1,0 +1,9 @@
+"""``python -m models``: the TopicLens command line."""
+
+from __future__ import annotations
+
+import sys
+
+from models.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Registers the model commands (``fit``, ...) with the CLI; filled in by the topic-model modules."""

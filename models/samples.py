@@ -1,0 +1,114 @@
+"""Built-in sample corpora, by name: the lecture's examples, Korean market listings and the Lee news corpus."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from models.corpus import Corpus, PreprocessOptions
+from models.documents import IngestOptions
+from models.errors import InputError
+from models.ingest import read_files
+from models.preprocess import build_corpus
+
+__all__ = ["SAMPLES", "Sample", "gibbs_example", "load_sample", "sample_files"]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A named sample corpus with the options that suit it."""
+
+    name: str
+    title_en: str
+    title_ko: str
+    files: Callable[[], list[tuple[str, bytes]]]
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+    preprocess: PreprocessOptions = field(default_factory=PreprocessOptions)
+
+    def title(self, lang: str = "en") -> str:
+        """The sample's title in ``lang``."""
+        return self.title_ko if lang == "ko" else self.title_en
+
+
+def _data(name: str) -> Callable[[], list[tuple[str, bytes]]]:
+    return lambda: [(name, (DATA_DIR / name).read_bytes())]
+
+
+def gibbs_example() -> dict[str, Any]:
+    """The lecture's Gibbs-sampling example: documents, tokens, initial topics (1-based), K, alpha, beta."""
+    return json.loads((DATA_DIR / "lecture-gibbs.json").read_text(encoding="utf-8"))
+
+
+def _gibbs_files() -> list[tuple[str, bytes]]:
+    lines = [" ".join(d["tokens"]) for d in gibbs_example()["documents"]]
+    return [("lecture-gibbs.txt", ("\n".join(lines) + "\n").encode("utf-8"))]
+
+
+def _lee_files() -> list[tuple[str, bytes]]:
+    from gensim.test.utils import datapath
+
+    return [("lee_background.txt", Path(datapath("lee_background.cor")).read_bytes())]
+
+
+SAMPLES: dict[str, Sample] = {
+    s.name: s
+    for s in (
+        Sample(
+            "lecture-lsa",
+            "Lecture LSA example: six food documents",
+            "강의 LSA 예제: 음식 문서 6개",
+            _data("lecture-lsa.txt"),
+            IngestOptions(doc_mode="line"),
+            PreprocessOptions(language="en"),
+        ),
+        Sample(
+            "lecture-gibbs",
+            "Lecture Gibbs example: three Korean documents",
+            "강의 깁스 샘플링 예제: 한국어 문서 3개",
+            _gibbs_files,
+            IngestOptions(doc_mode="line"),
+            PreprocessOptions(language="ko"),
+        ),
+        Sample(
+            "ko-market",
+            "Korean second-hand market listings (180)",
+            "중고거래 게시글 (180개)",
+            _data("ko-market-listings.csv"),
+            IngestOptions(text_column="text"),
+            PreprocessOptions(language="ko"),
+        ),
+        Sample(
+            "lee-news",
+            "Lee news corpus (300 English articles, from gensim)",
+            "Lee 뉴스 코퍼스 (영어 기사 300개, gensim 제공)",
+            _lee_files,
+            IngestOptions(doc_mode="line"),
+            PreprocessOptions(language="en", min_df=2, max_df=0.5),
+        ),
+    )
+}
+
+
+def _get(name: str) -> Sample:
+    try:
+        return SAMPLES[name]
+    except KeyError:
+        raise InputError("unknown_sample", name=name, names=", ".join(SAMPLES)) from None
+
+
+def sample_files(name: str) -> list[tuple[str, bytes]]:
+    """The files of sample ``name`` as (file name, bytes)."""
+    return _get(name).files()
+
+
+@lru_cache(maxsize=8)
+def load_sample(name: str) -> Corpus:
+    """The sample ``name`` read and preprocessed with its own options."""
+    sample = _get(name)
+    return build_corpus(read_files(sample.files(), sample.ingest), sample.preprocess)
