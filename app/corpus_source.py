@@ -1,0 +1,232 @@
+"""Sidebar controls that choose the corpus (a sample or uploaded files) and how it is read and tokenized.
+
+The corpus is built through one cached function keyed by the files' content hash and the options, so reruns,
+page switches and other users never rebuild it; an uploaded file's bytes are copied into this session's state
+so they survive page switches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import streamlit as st
+
+from app import state
+from app.i18n import formatter, lang, t
+from models import SAMPLES, SUPPORTED_EXTENSIONS, Corpus, IngestOptions, InputError, PreprocessOptions
+from models.documents import DOC_MODES
+from models.ingest import read_files
+from models.limits import default_limits
+from models.preprocess import build_corpus
+
+logger = logging.getLogger(__name__)
+
+ENCODINGS = ("", "utf-8", "cp949", "euc-kr", "utf-16", "latin-1")
+
+
+@dataclass(frozen=True)
+class CorpusRequest:
+    """What to read and how: the files' digest, the files, and the options."""
+
+    label: str
+    digest: str
+    files: tuple[tuple[str, bytes], ...]
+    ingest: IngestOptions
+    preprocess: PreprocessOptions
+
+
+@dataclass(frozen=True)
+class CorpusResult:
+    """The built corpus, or the user-facing error that stopped it."""
+
+    request: CorpusRequest | None
+    corpus: Corpus | None = None
+    error: InputError | None = None
+    unexpected: bool = False
+
+
+@st.cache_resource(max_entries=12, ttl=6 * 3600, show_spinner=False)
+def _build(key: str, _files: tuple[tuple[str, bytes], ...], _ingest: IngestOptions, _prep: PreprocessOptions) -> Corpus:
+    """Build the corpus once per (content hash, options); the Corpus is immutable, so sessions may share it."""
+    return build_corpus(read_files(_files, _ingest), _prep)
+
+
+def _digest(files: tuple[tuple[str, bytes], ...]) -> str:
+    h = hashlib.sha256()
+    for name, data in files:
+        h.update(name.encode("utf-8", "replace") + b"\0" + len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def default_sample() -> str:
+    """The sample shown on first start: Korean listings for a Korean UI, the Lee news corpus otherwise."""
+    return "ko-market" if lang() == "ko" else "lee-news"
+
+
+def _reset_options(ingest: IngestOptions, prep: PreprocessOptions) -> None:
+    ss = st.session_state
+    ss[state.OPT_DOC_MODE] = ingest.doc_mode
+    ss[state.OPT_TEXT_COLUMN] = ingest.text_column or ""
+    ss[state.OPT_ENCODING] = ingest.encoding or ""
+    ss[state.OPT_LANGUAGE] = prep.language
+    ss[state.OPT_STOP_WORDS] = ", ".join(prep.stop_words)
+    ss[state.OPT_MIN_LEN] = prep.min_token_length or 0
+    ss[state.OPT_BIGRAMS] = prep.bigrams
+    ss[state.OPT_VERBS] = prep.korean_verbs
+    ss[state.OPT_MIN_DF] = prep.min_df
+    ss[state.OPT_MAX_DF] = float(prep.max_df)
+    ss[state.OPT_MAX_FEATURES] = prep.max_features or 0
+
+
+def _source_key() -> str:
+    ss = st.session_state
+    return f"sample:{ss.get(state.SAMPLE)}" if ss.get(state.SOURCE) == "sample" else "upload"
+
+
+def _on_source_change() -> None:
+    ss = st.session_state
+    if ss.get(state.SOURCE) == "sample":
+        sample = SAMPLES[ss.get(state.SAMPLE) or default_sample()]
+        _reset_options(sample.ingest, sample.preprocess)
+    else:
+        _reset_options(IngestOptions(), PreprocessOptions())
+    ss[state.OPTIONS_FOR] = _source_key()
+
+
+def _copy_upload() -> None:
+    files = st.session_state.get(state.UPLOADER) or []
+    copied = tuple((f.name, f.getvalue()) for f in files)
+    st.session_state[state.UPLOADED] = copied
+    st.session_state[state.UPLOAD_DIGEST] = _digest(copied) if copied else ""
+
+
+def _or_label(empty: str) -> Callable[[str], str]:
+    return lambda value: value or empty
+
+
+def _sample_title(code: str) -> Callable[[str], str]:
+    return lambda name: SAMPLES[name].title(code)
+
+
+def _options_widgets(columns: tuple[str, ...]) -> tuple[IngestOptions, PreprocessOptions]:
+    with st.sidebar.expander(t("options"), expanded=False):
+        doc_mode = st.selectbox(t("doc_mode"), DOC_MODES, key=state.OPT_DOC_MODE, format_func=formatter("doc_mode_"))
+        column_choices = ("", *columns)
+        if st.session_state.get(state.OPT_TEXT_COLUMN, "") not in column_choices:
+            column_choices = (*column_choices, st.session_state[state.OPT_TEXT_COLUMN])
+        text_column = st.selectbox(
+            t("text_column"),
+            column_choices,
+            key=state.OPT_TEXT_COLUMN,
+            format_func=_or_label(t("text_column_auto")),
+        )
+        encoding = st.selectbox(
+            t("encoding"), ENCODINGS, key=state.OPT_ENCODING, format_func=_or_label(t("encoding_auto"))
+        )
+        language = st.selectbox(
+            t("language"), ("auto", "en", "ko"), key=state.OPT_LANGUAGE, format_func=formatter("language_")
+        )
+        stop_words = st.text_area(t("stop_words"), key=state.OPT_STOP_WORDS, height=68)
+        min_len = st.number_input(t("min_len"), min_value=0, max_value=20, step=1, key=state.OPT_MIN_LEN)
+        bigrams = st.checkbox(t("bigrams"), key=state.OPT_BIGRAMS)
+        verbs = st.checkbox(t("verbs"), key=state.OPT_VERBS)
+        min_df = st.number_input(t("min_df"), min_value=1, max_value=1000, step=1, key=state.OPT_MIN_DF)
+        max_df = st.slider(t("max_df"), min_value=0.05, max_value=1.0, step=0.05, key=state.OPT_MAX_DF)
+        max_features = st.number_input(
+            t("max_features"), min_value=0, max_value=1_000_000, step=1000, key=state.OPT_MAX_FEATURES
+        )
+    ingest = IngestOptions(
+        doc_mode=doc_mode, text_column=text_column or None, encoding=encoding or None, limits=default_limits()
+    )
+    words = tuple(w for w in stop_words.replace(",", " ").split() if w)
+    prep = PreprocessOptions(
+        language=language,
+        stop_words=words,
+        min_token_length=int(min_len) or None,
+        bigrams=bool(bigrams),
+        korean_verbs=bool(verbs),
+        min_df=int(min_df),
+        max_df=float(max_df),
+        max_features=int(max_features) or None,
+    )
+    return ingest, prep
+
+
+def sidebar() -> CorpusRequest | None:
+    """Draw the corpus controls in the sidebar and return the current request (None before any upload)."""
+    ss = st.session_state
+    ss.setdefault(state.SOURCE, "sample")
+    ss.setdefault(state.SAMPLE, default_sample())
+    if ss.get(state.OPTIONS_FOR) is None:
+        _on_source_change()
+    st.sidebar.header(t("corpus_header"))
+    st.sidebar.radio(
+        t("source"),
+        ("sample", "upload"),
+        key=state.SOURCE,
+        horizontal=True,
+        format_func=formatter("source_"),
+        on_change=_on_source_change,
+    )
+    columns: tuple[str, ...] = ()
+    if ss[state.SOURCE] == "sample":
+        st.sidebar.selectbox(
+            t("sample"),
+            list(SAMPLES),
+            key=state.SAMPLE,
+            format_func=_sample_title(lang()),
+            on_change=_on_source_change,
+        )
+        sample = SAMPLES[ss[state.SAMPLE]]
+        files = tuple(sample.files())
+        label = sample.title(lang())
+        digest = f"sample:{sample.name}"
+    else:
+        limit_mb = max(1, default_limits().max_file_bytes // (1024 * 1024))
+        st.sidebar.file_uploader(
+            t("upload"),
+            type=list(SUPPORTED_EXTENSIONS),
+            accept_multiple_files=True,
+            key=state.UPLOADER,
+            help=t("upload_help"),
+            on_change=_copy_upload,
+            max_upload_size=limit_mb,
+        )
+        files = ss.get(state.UPLOADED) or ()
+        label = ", ".join(name for name, _ in files)
+        digest = ss.get(state.UPLOAD_DIGEST, "")
+        columns = _last_columns()
+    ingest, prep = _options_widgets(columns)
+    if not files:
+        return None
+    return CorpusRequest(label=label, digest=digest, files=files, ingest=ingest, preprocess=prep)
+
+
+def _last_columns() -> tuple[str, ...]:
+    """Table columns seen in the uploaded files when they were last read (offered in the text-column box)."""
+    return tuple(st.session_state.get(state.LAST_COLUMNS, ()))
+
+
+def load(request: CorpusRequest | None) -> CorpusResult:
+    """Build (or fetch from the cache) the corpus for ``request``; user errors come back as ``error``."""
+    if request is None:
+        return CorpusResult(request=None)
+    key = f"{request.digest}|{request.ingest!r}|{request.preprocess!r}"
+    try:
+        with st.spinner(t("reading")):
+            corpus = _build(key, request.files, request.ingest, request.preprocess)
+    except InputError as err:
+        return CorpusResult(request=request, error=err)
+    except Exception:  # a bug or a library failure: logged for us, a plain message for the user
+        logger.exception("building the corpus failed")
+        return CorpusResult(request=request, unexpected=True)
+    columns = tuple(sorted({c for f in corpus.files for c in f.columns}))
+    if columns != tuple(st.session_state.get(state.LAST_COLUMNS, ())):
+        st.session_state[state.LAST_COLUMNS] = columns
+        if st.session_state.get(state.SOURCE) == "upload":
+            st.rerun()  # offer the new file's columns in the text-column box
+    return CorpusResult(request=request, corpus=corpus)

@@ -1,0 +1,27 @@
+"""Session-state keys, defined once. Values under these keys belong to one browser session only."""
+
+from __future__ import annotations
+
+LANG = "tl_lang"  # "en" or "ko"
+SOURCE = "tl_source"  # "sample" or "upload"
+SAMPLE = "tl_sample"  # sample name
+UPLOADER = "tl_uploader"  # file-uploader widget
+UPLOADED = "tl_uploaded"  # tuple of (name, bytes) copied from the uploader, survives page switches
+UPLOAD_DIGEST = "tl_upload_digest"  # sha256 of the uploaded files
+LAST_COLUMNS = "tl_last_columns"  # table columns of the last upload, offered as text columns
+OPTIONS_FOR = "tl_options_for"  # which source the option widgets were last reset for
+
+# Option widgets (rendered in the entry file's sidebar on every page, so Streamlit keeps them).
+OPT_DOC_MODE = "tl_opt_doc_mode"
+OPT_TEXT_COLUMN = "tl_opt_text_column"
+OPT_ENCODING = "tl_opt_encoding"
+OPT_LANGUAGE = "tl_opt_language"
+OPT_STOP_WORDS = "tl_opt_stop_words"
+OPT_MIN_LEN = "tl_opt_min_len"
+OPT_BIGRAMS = "tl_opt_bigrams"
+OPT_VERBS = "tl_opt_verbs"
+OPT_MIN_DF = "tl_opt_min_df"
+OPT_MAX_DF = "tl_opt_max_df"
+OPT_MAX_FEATURES = "tl_opt_max_features"
+
+DOC_SEARCH = "tl_doc_search"

@@ -1,0 +1,32 @@
+"""Small rendering helpers shared by the pages."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app.corpus_source import CorpusResult
+from app.i18n import message, t
+
+
+def csv_download(table: pd.DataFrame, file_name: str, key: str) -> None:
+    """A download button for ``table`` as CSV in UTF-8 with BOM (so Excel shows Hangul)."""
+    st.download_button(
+        t("download_csv"),
+        data=lambda: table.to_csv(index=False).encode("utf-8-sig"),
+        file_name=file_name,
+        mime="text/csv",
+        key=key,
+        on_click="ignore",
+    )
+
+
+def show_failure(result: CorpusResult) -> bool:
+    """Show the user-facing error of ``result`` (if any); True when there is no corpus to show."""
+    if result.error is not None:
+        st.error(message(result.error))
+        return True
+    if result.unexpected:
+        st.error(t("unexpected"))
+        return True
+    return result.corpus is None
