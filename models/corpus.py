@@ -126,10 +126,10 @@ class Corpus:
         return tuple(sorted({f.encoding for f in self.files if f.encoding}))
 
     def top_terms(self, n: int = 30) -> list[tuple[str, int, int]]:
-        """The ``n`` most frequent terms as (term, count, document frequency)."""
+        """The ``n`` most frequent terms as (term, count, document frequency); ties in first-appearance order."""
         tf = self.term_frequency
         df = np.diff(self.dtm.tocsc().indptr)
-        order = np.lexsort((np.array(self.vocab, dtype=object), -tf))[:n]
+        order = np.argsort(-tf, kind="stable")[:n]  # ties keep vocabulary (first-appearance) order
         return [(self.vocab[j], int(tf[j]), int(df[j])) for j in order]
 
     def summary(self, lang: str = "en", top: int = 20) -> dict[str, Any]:

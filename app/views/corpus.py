@@ -77,7 +77,7 @@ st.dataframe(
     table.head(MAX_ROWS),
     hide_index=True,
     column_config={t("col_text"): st.column_config.TextColumn(width="large")},
-    height=360,
+    height=min(400, 35 * (min(len(table), MAX_ROWS) + 1) + 3),
 )
 if len(table) > MAX_ROWS:
     st.caption(t("shown_first", n=MAX_ROWS))
