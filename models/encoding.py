@@ -1,8 +1,10 @@
 """Decode uploaded bytes to text: BOM, UTF-8, UTF-16, and the Korean legacy encodings CP949/EUC-KR.
 
 The order of the checks follows what scored best on real Korean and English files: a BOM wins; then strict
-UTF-8; then strict CP949 when the result looks like Korean; then charset-normalizer; then UTF-8 with
-replacement characters (flagged so the user can choose an encoding by hand).
+UTF-8; then strict CP949 when the result looks like Korean; then strict CP1252 when the result looks like
+English or Western European text (charset-normalizer often takes Latin-1 English for CP1250, "crème" → "crčme");
+then charset-normalizer; then UTF-8 with replacement characters (flagged so the user can choose an encoding by
+hand).
 """
 
 from __future__ import annotations
@@ -68,6 +70,19 @@ def _looks_korean(text: str) -> bool:
     return hangul / len(non_ascii) >= 0.7
 
 
+# Latin-1 letters (without × and ÷) and the typographic punctuation of CP1252. UTF-8 continuation bytes read as
+# CP1252 are mostly symbols outside this set (© ¨ € ™ ...), so mis-decoded UTF-8 does not pass as Western text.
+_WESTERN = frozenset("".join(chr(c) for c in range(0xC0, 0x100) if c not in (0xD7, 0xF7)) + "ŒœŠšŽžŸ‘’“”–—…•«»°")
+
+
+def _looks_western(text: str) -> bool:
+    """Mostly ASCII, the rest accented Latin letters or typographic punctuation (so CP1252 was the right reading)."""
+    non_ascii = [ch for ch in text if ord(ch) > 127]
+    if not non_ascii or not all(ch in _WESTERN for ch in non_ascii):
+        return False
+    return len(non_ascii) <= 0.3 * sum(ch.isalpha() for ch in text)
+
+
 def decode_text(data: bytes, name: str = "input", encoding: str | None = None) -> tuple[str, str, bool]:
     """Decode ``data`` to text, detecting the encoding unless one is given.
 
@@ -129,6 +144,12 @@ def decode_text(data: bytes, name: str = "input", encoding: str | None = None) -
         text = None
     if text is not None and _looks_korean(text):
         return _normalise(text), "cp949", False
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_western(text):
+        return _normalise(text), "cp1252", False
 
     from charset_normalizer import from_bytes
 

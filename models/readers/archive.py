@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Callable
 
 from models.documents import IngestOptions
@@ -19,6 +20,8 @@ from models.readers.base import FileResult
 __all__ = ["read_zip"]
 
 ReadOne = Callable[[str, bytes, IngestOptions], FileResult]
+# How reading a damaged or unsupported member fails (a broken deflate stream raises zlib.error or EOFError).
+_MEMBER_ERRORS = (zipfile.BadZipFile, OSError, RuntimeError, ValueError, NotImplementedError, EOFError, zlib.error)
 
 
 def _open(data: bytes, name: str) -> zipfile.ZipFile:
@@ -26,11 +29,11 @@ def _open(data: bytes, name: str) -> zipfile.ZipFile:
         return zipfile.ZipFile(io.BytesIO(data), metadata_encoding="cp949")
     except UnicodeDecodeError:
         pass
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
         raise InputError("zip_bad", name=name) from None
     try:
         return zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
         raise InputError("zip_bad", name=name) from None
 
 
@@ -102,7 +105,7 @@ def read_zip(name: str, data: bytes, options: IngestOptions, read_one: ReadOne) 
         try:
             with archive.open(info) as handle:
                 content = handle.read(info.file_size + 1)
-        except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, NotImplementedError) as exc:
+        except _MEMBER_ERRORS as exc:
             skipped.append(Notice("zip_member_skipped", {"name": name, "member": member, "reason": type(exc).__name__}))
             continue
         if len(content) > info.file_size:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import Any
 
 from models.documents import IngestOptions, RawDocument
 from models.errors import InputError
@@ -13,15 +14,27 @@ from models.readers.base import FileResult
 __all__ = ["hwpx_paragraphs", "read_docx", "read_hwpx"]
 
 _HWPX_SECTION = re.compile(r"^Contents/section(\d+)\.xml$")
+_HWPX_SPACES = frozenset({"lineBreak", "tab", "nbSpace", "fwSpace"})
+
+
+def _docx_text(element: Any) -> str:
+    """Text of the ``w:t`` elements under ``element``; a line break or tab inside a run becomes a space."""
+    parts = []
+    for node in element.iter():
+        tag = node.tag.rsplit("}", 1)[-1]
+        if tag == "t":
+            parts.append(node.text or "")
+        elif tag in ("br", "cr", "tab") and node.getparent().tag.endswith("}r"):
+            parts.append(" ")
+    return "".join(parts)
 
 
 def _docx_paragraphs(data: bytes, name: str) -> list[str]:
     from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except Exception as exc:  # a damaged file fails anywhere in python-docx, zipfile, zlib or lxml
         raise InputError("file_unreadable", name=name, kind="Word (.docx)", detail=type(exc).__name__) from None
     paragraphs: list[str] = []
     body = document.element.body
@@ -29,7 +42,7 @@ def _docx_paragraphs(data: bytes, name: str) -> list[str]:
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            text = "".join(t.text or "" for t in child.iter() if t.tag.endswith("}t"))
+            text = _docx_text(child)
             if text.strip():
                 paragraphs.append(text.strip())
         elif tag == "tbl":
@@ -38,12 +51,24 @@ def _docx_paragraphs(data: bytes, name: str) -> list[str]:
                     cells = []
                     for cell in row.iter():
                         if cell.tag.endswith("}tc"):
-                            cell_text = "".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))
+                            cell_text = _docx_text(cell)
                             if cell_text.strip():
                                 cells.append(cell_text.strip())
                     if cells:
                         paragraphs.append(" ".join(cells))
     return paragraphs
+
+
+def _hwpx_text(t: Any) -> str:
+    """Text of one ``hp:t``; line breaks, tabs and fixed-width spaces inside it become spaces."""
+    parts = [t.text or ""]
+    for child in t:
+        if child.tag.rsplit("}", 1)[-1] in _HWPX_SPACES:
+            parts.append(" ")
+        else:
+            parts.extend(child.itertext())
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def hwpx_paragraphs(data: bytes, name: str) -> list[str]:
@@ -71,7 +96,7 @@ def hwpx_paragraphs(data: bytes, name: str) -> list[str]:
                         continue
                     for t in run:
                         if t.tag.rsplit("}", 1)[-1] == "t":
-                            parts.append("".join(t.itertext()))
+                            parts.append(_hwpx_text(t))
                 text = "".join(parts).strip()
                 if text:
                     paragraphs.append(text)

@@ -17,13 +17,12 @@ __all__ = ["read_pdf"]
 def read_pdf(name: str, data: bytes, options: IngestOptions) -> FileResult:
     """Read a .pdf: one document per page, or per file when ``doc_mode == "file"``."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [(page.extract_text() or "").strip() for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except Exception as exc:  # a damaged file fails anywhere in pypdf (AttributeError, zlib.error, ...)
         raise InputError("file_unreadable", name=name, kind="PDF", detail=type(exc).__name__) from None
     result = FileResult(kind="pdf")
     blank = sum(1 for p in pages if not p)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from models.documents import Dropped, IngestOptions, RawDocument
 from models.encoding import decode_text
@@ -88,6 +89,10 @@ def read_delimited(name: str, data: bytes, options: IngestOptions, kind: str) ->
         raise InputError("file_unreadable", name=name, kind=kind.upper(), detail=str(exc)) from None
     if not table:
         raise InputError("file_empty", name=name)
+    # An unquoted delimiter in the last, free-text column (hand-made files) makes a row longer than the header:
+    # join the surplus fields back instead of dropping the end of the text.
+    width = len(table[0])
+    table = [[*row[: width - 1], delimiter.join(row[width - 1 :])] if len(row) > width else row for row in table]
     result = rows_to_documents(name, table[0], table[1:], options, kind)
     result.encoding = encoding
     if replaced:
@@ -97,23 +102,29 @@ def read_delimited(name: str, data: bytes, options: IngestOptions, kind: str) ->
 
 def read_xlsx(name: str, data: bytes, options: IngestOptions) -> FileResult:
     """Read the first non-empty sheet of an .xlsx workbook; the first row is the header."""
-    import zipfile
-
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        try:
+            table = _first_table(book)
+        finally:
+            book.close()
+    except Exception as exc:  # a damaged file fails anywhere in openpyxl, zipfile, zlib or the XML parser
         raise InputError("file_unreadable", name=name, kind="Excel", detail=type(exc).__name__) from None
-    try:
-        for sheet in book.worksheets:
-            table = [
-                ["" if v is None else str(v) for v in row]
-                for row in sheet.iter_rows(values_only=True)
-                if any(v is not None and str(v).strip() for v in row)
-            ]
-            if len(table) >= 2:
-                return rows_to_documents(name, table[0], table[1:], options, "xlsx")
-    finally:
-        book.close()
-    raise InputError("table_no_text", name=name)
+    if table is None:
+        raise InputError("table_no_text", name=name)
+    return rows_to_documents(name, table[0], table[1:], options, "xlsx")
+
+
+def _first_table(book: Any) -> list[list[str]] | None:
+    """The non-blank rows of the first sheet with a header and at least one row, as strings."""
+    for sheet in book.worksheets:
+        table = [
+            ["" if v is None else str(v) for v in row]
+            for row in sheet.iter_rows(values_only=True)
+            if any(v is not None and str(v).strip() for v in row)
+        ]
+        if len(table) >= 2:
+            return table
+    return None

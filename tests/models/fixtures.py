@@ -1,12 +1,15 @@
 """Builders for real input files made in memory: PDF, .docx, .xlsx, .hwpx and zip archives (benign and hostile).
 
 Nothing binary is committed; every test builds the bytes it reads. The PDF writer is hand-written (one Helvetica
-text object per page) so a test controls exactly which pages carry a text layer.
+text object per page) so a test controls exactly which pages carry a text layer. The hostile archives (zip bomb,
+too many members, unsafe paths, nested zips, CP949 member names) and damaged copies of good files are built the
+same way.
 """
 
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 from collections.abc import Sequence
 from functools import lru_cache
@@ -14,12 +17,18 @@ from functools import lru_cache
 __all__ = [
     "HWPX_PARAGRAPH_NS",
     "MB",
+    "UNSAFE_PATHS",
+    "corrupt",
     "make_docx",
     "make_hwpx",
     "make_pdf",
     "make_xlsx",
     "make_zip",
+    "nested_zip",
+    "replace_member",
     "zip_bomb",
+    "zip_with_members",
+    "zip_with_unsafe_paths",
 ]
 
 MB = 1024 * 1024
@@ -118,22 +127,27 @@ def make_xlsx(rows: Sequence[Sequence[object]], sheets_before: int = 0) -> bytes
     return buffer.getvalue()
 
 
-def make_hwpx(sections: Sequence[Sequence[str]]) -> bytes:
-    """An .hwpx (OWPML zip): ``mimetype`` first and stored, then ``Contents/section{i}.xml`` per section.
+def make_hwpx(sections: Sequence[Sequence[str]], table: Sequence[Sequence[str]] = ()) -> bytes:
+    r"""An .hwpx (OWPML zip): ``mimetype`` first and stored, then ``Contents/section{i}.xml`` per section.
 
-    Each paragraph is ``hp:p > hp:run > hp:t``; a second run per paragraph carries no text (as Hancom writes
-    control runs), so the reader must join only the ``hp:t`` text.
+    Each paragraph is ``hp:p > hp:run > hp:t``; ``\n`` and ``\t`` in a paragraph become ``hp:lineBreak`` and
+    ``hp:tab`` inside the ``hp:t``, and a second run carries no text (as Hancom writes control runs). ``table``
+    rows are appended to the first section as ``hp:tbl > hp:tr > hp:tc > hp:subList > hp:p`` cells.
     """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/hwp+zip")
         archive.writestr("version.xml", '<?xml version="1.0" encoding="UTF-8"?><hv:HCFVersion xmlns:hv="x"/>')
         for index, paragraphs in enumerate(sections):
-            body = "".join(
-                f'<hp:p id="{i}" paraPrIDRef="0"><hp:run charPrIDRef="0"><hp:t>{_xml_escape(text)}</hp:t></hp:run>'
-                '<hp:run charPrIDRef="1"><hp:ctrl/></hp:run></hp:p>'
-                for i, text in enumerate(paragraphs)
-            )
+            body = "".join(_hwpx_paragraph(text) for text in paragraphs)
+            if table and index == 0:
+                rows = "".join(
+                    "<hp:tr>"
+                    + "".join(f"<hp:tc><hp:subList>{_hwpx_paragraph(c)}</hp:subList></hp:tc>" for c in row)
+                    + "</hp:tr>"
+                    for row in table
+                )
+                body += f'<hp:p><hp:run charPrIDRef="0"><hp:tbl rowCnt="{len(table)}">{rows}</hp:tbl></hp:run></hp:p>'
             xml = (
                 '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                 f'<hs:sec xmlns:hs="{HWPX_SECTION_NS}" xmlns:hp="{HWPX_PARAGRAPH_NS}">{body}</hs:sec>'
@@ -142,8 +156,13 @@ def make_hwpx(sections: Sequence[Sequence[str]]) -> bytes:
     return buffer.getvalue()
 
 
-def _xml_escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _hwpx_paragraph(text: str) -> str:
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    inner = escaped.replace("\n", "<hp:lineBreak/>").replace("\t", "<hp:tab/>")
+    return (
+        f'<hp:p paraPrIDRef="0"><hp:run charPrIDRef="0"><hp:t>{inner}</hp:t></hp:run>'
+        '<hp:run charPrIDRef="1"><hp:ctrl/></hp:run></hp:p>'
+    )
 
 
 # --- zip archives --------------------------------------------------------------------------------------------------
@@ -178,3 +197,43 @@ def make_zip(
 def zip_bomb(size_mb: int = 50) -> bytes:
     """A zip holding ``size_mb`` MB of zeros (compressed about 1000:1) beside a harmless text file."""
     return make_zip([("readme.txt", b"nothing to see here\n"), ("zeros.txt", bytes(size_mb * MB))])
+
+
+def zip_with_members(count: int) -> bytes:
+    """A zip of ``count`` small text files ``doc0.txt``, ``doc1.txt``, ..."""
+    return make_zip([(f"doc{i}.txt", f"document number {i}".encode()) for i in range(count)])
+
+
+UNSAFE_PATHS = ("../evil.txt", "/abs.txt", "docs/../../escape.txt", "..\\windows.txt", "C:/boot.txt")
+
+
+def zip_with_unsafe_paths(safe: Sequence[tuple[str, bytes]] = (("docs/ok.txt", b"pizza and pasta"),)) -> bytes:
+    """A zip whose members in :data:`UNSAFE_PATHS` point outside the archive, followed by the ``safe`` members."""
+    return make_zip([(path, b"evil words") for path in UNSAFE_PATHS] + list(safe))
+
+
+def nested_zip(outer: Sequence[tuple[str, bytes]] = (("outer.txt", b"visible words"),)) -> bytes:
+    """A zip holding the ``outer`` members and ``more/inner.ZIP``, itself a zip of one text file."""
+    inner = make_zip([("inner.txt", b"hidden words")])
+    return make_zip([*outer, ("more/inner.ZIP", inner)])
+
+
+def replace_member(archive: bytes, member: str, content: bytes) -> bytes:
+    """``archive`` rewritten with ``member`` holding ``content`` (a well-formed zip whose member is damaged)."""
+    source = zipfile.ZipFile(io.BytesIO(archive))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, content if info.filename == member else source.read(info))
+    return buffer.getvalue()
+
+
+def corrupt(data: bytes, seed: int, flips: int = 3) -> bytes:
+    """``data`` with ``flips`` random bytes overwritten, or (one seed in four) truncated; deterministic per seed."""
+    rng = random.Random(seed)
+    if seed % 4 == 0:
+        return data[: rng.randrange(len(data))]
+    damaged = bytearray(data)
+    for _ in range(flips):
+        damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+    return bytes(damaged)
