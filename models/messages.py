@@ -118,6 +118,55 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name}: no such file, and no sample of that name (samples: {names}).",
         "ko": "{name}: 그런 파일이 없고 같은 이름의 샘플도 없습니다(샘플: {names}).",
     },
+    # --- topic models ---------------------------------------------------------------------------
+    "lsa_bad_k": {
+        "en": "The number of LSA dimensions must be a whole number from 1 to {max_k} for this matrix "
+        "({n_terms} terms × {n_docs} documents); got {k!r}.",
+        "ko": "LSA 차원 수는 이 행렬({n_terms}개 단어 × {n_docs}개 문서)에서 1부터 {max_k}까지의 정수여야 합니다. "
+        "입력값: {k!r}.",
+    },
+    "lsa_bad_k_randomized": {
+        "en": "The randomized SVD used for a matrix this large ({n_terms} terms × {n_docs} documents) keeps fewer "
+        "dimensions than the smaller side: choose 1 to {max_k}; got {k!r}.",
+        "ko": "이렇게 큰 행렬({n_terms}개 단어 × {n_docs}개 문서)에 쓰는 무작위 SVD는 작은 쪽 크기보다 적은 차원만 "
+        "구할 수 있습니다. 1부터 {max_k}까지 고르세요. 입력값: {k!r}.",
+    },
+    "lsa_bad_weighting": {
+        "en": "Unknown term weighting '{weighting}'. Choose one of: {choices}.",
+        "ko": "알 수 없는 단어 가중치 '{weighting}'입니다. 다음 중에서 고르세요: {choices}.",
+    },
+    "lda_bad_k": {
+        "en": "The number of topics K must be a whole number from 1 to {max_k} (at most the vocabulary size, "
+        "{vocab_size} terms, and at most {limit}); got {k!r}.",
+        "ko": "토픽 수 K는 1부터 {max_k}까지의 정수여야 합니다(어휘 수 {vocab_size}개 이하, 최대 {limit}개). "
+        "입력값: {k!r}.",
+    },
+    "lda_unknown_engine": {
+        "en": "Unknown LDA engine '{engine}'. Engines: {engines}.",
+        "ko": "알 수 없는 LDA 엔진 '{engine}'입니다. 엔진 목록: {engines}.",
+    },
+    "lda_bad_prior": {
+        "en": "{name} must be a positive number; got {value!r}.",
+        "ko": "{name} 값은 양수여야 합니다. 입력값: {value!r}.",
+    },
+    "lda_auto_alpha_unsupported": {
+        "en": "alpha='auto' (an asymmetric prior learned from the data) is only available with the gensim engine; "
+        "the {engine} engine needs a positive number.",
+        "ko": "alpha='auto'(데이터에서 학습하는 비대칭 사전분포)는 gensim 엔진에서만 쓸 수 있습니다. "
+        "{engine} 엔진에는 양수를 입력하세요.",
+    },
+    "lda_bad_count": {
+        "en": "{name} must be a whole number of at least 1; got {value!r}.",
+        "ko": "{name} 값은 1 이상의 정수여야 합니다. 입력값: {value!r}.",
+    },
+    "lda_no_tokens": {
+        "en": "The corpus has no tokens, so no topic model can be fitted.",
+        "ko": "코퍼스에 단어가 하나도 없어 토픽 모델을 학습할 수 없습니다.",
+    },
+    "choose_k_empty": {
+        "en": "Give at least one number of topics to compare.",
+        "ko": "비교할 토픽 수를 하나 이상 입력하세요.",
+    },
     # --- dropped documents -----------------------------------------------------------------------
     "dropped_empty": {
         "en": "empty document",
@@ -126,5 +175,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "dropped_no_terms": {
         "en": "no terms left after preprocessing (only stop words, short or rare words)",
         "ko": "전처리 후 남은 단어 없음(불용어·짧은 단어·드문 단어뿐)",
+    },
+    # --- topic visualisation (LDAvis) ----------------------------------------------------------
+    "vis_no_tokens": {
+        "en": "The documents hold no tokens, so topic sizes cannot be computed.",
+        "ko": "문서에 단어가 하나도 없어 토픽 크기를 계산할 수 없습니다.",
+    },
+    "ldavis_one_topic": {
+        "en": "The LDAvis view needs at least 2 topics; this model has {k}. Fit the model with more topics.",
+        "ko": "LDAvis 화면에는 토픽이 2개 이상 필요합니다. 이 모델의 토픽은 {k}개입니다. 토픽 수를 늘려 다시 학습해 "
+        "주세요.",
     },
 }
