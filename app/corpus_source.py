@@ -37,6 +37,11 @@ class CorpusRequest:
     ingest: IngestOptions
     preprocess: PreprocessOptions
 
+    @property
+    def key(self) -> str:
+        """Content hash of the files plus every reading and preprocessing option."""
+        return f"{self.digest}|{self.ingest!r}|{self.preprocess!r}"
+
 
 @dataclass(frozen=True)
 class CorpusResult:
@@ -215,10 +220,9 @@ def load(request: CorpusRequest | None) -> CorpusResult:
     """Build (or fetch from the cache) the corpus for ``request``; user errors come back as ``error``."""
     if request is None:
         return CorpusResult(request=None)
-    key = f"{request.digest}|{request.ingest!r}|{request.preprocess!r}"
     try:
         with st.spinner(t("reading")):
-            corpus = _build(key, request.files, request.ingest, request.preprocess)
+            corpus = _build(request.key, request.files, request.ingest, request.preprocess)
     except InputError as err:
         return CorpusResult(request=request, error=err)
     except Exception:  # a bug or a library failure: logged for us, a plain message for the user

@@ -1,4 +1,4 @@
-"""TopicLens entry point: ``streamlit run app/main.py``. A router only: shared sidebar, then the chosen page."""
+"""TopicLens entry point: ``streamlit run app/main.py``. A router: shared sidebar and fits, then the chosen page."""
 
 from __future__ import annotations
 
@@ -17,20 +17,23 @@ if str(ROOT) not in sys.path:
 import streamlit as st  # noqa: E402
 
 from app import i18n  # noqa: E402
-from app.session import corpus_sidebar  # noqa: E402
+from app.session import sidebar_and_fits  # noqa: E402
+
+VIEWS = ROOT / "app" / "views"
 
 st.set_page_config(page_title="TopicLens", page_icon="🔎", layout="wide")
 
 i18n.language_selector()
-pages = [
-    st.Page(
-        str(ROOT / "app" / "views" / "corpus.py"),
-        title=i18n.t("page_corpus"),
-        icon="📚",
-        url_path="corpus",
-        default=True,
-    ),
-]
-navigation = st.navigation(pages)
-corpus_sidebar()
+pages = {
+    "lda": st.Page(str(VIEWS / "lda.py"), title=i18n.t("page_lda"), url_path="lda", default=True),
+    "lsa": st.Page(str(VIEWS / "lsa.py"), title=i18n.t("page_lsa"), url_path="lsa"),
+    "gibbs": st.Page(str(VIEWS / "gibbs.py"), title=i18n.t("page_gibbs"), url_path="gibbs"),
+    "corpus": st.Page(str(VIEWS / "corpus.py"), title=i18n.t("page_corpus"), url_path="corpus"),
+}
+navigation = st.navigation(list(pages.values()))
+pressed = sidebar_and_fits()
+if pressed is not None and navigation.url_path != pages[pressed.method].url_path:
+    st.switch_page(pages[pressed.method])
+if pressed is not None:
+    st.rerun()
 navigation.run()

@@ -1,24 +1,48 @@
-"""Per-run shared context: the sidebar's corpus request and the corpus built from it."""
+"""Per-run shared context: the sidebar's corpus and model requests, built once per run in the entry file."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from app import corpus_source
+from app import corpus_source, fitting, model_controls, state
 from app.corpus_source import CorpusResult
+from app.model_controls import FitSpec
 
 _RESULT = "_tl_corpus_result"  # valid for the current script run only
+_SPEC = "_tl_fit_spec_now"
 
 
-def corpus_sidebar() -> None:
-    """Draw the corpus sidebar and build (or fetch) the corpus; pages read it with :func:`current_corpus`."""
+def sidebar_and_fits() -> FitSpec | None:
+    """Draw the corpus and model sidebars, build (or fetch) the corpus and run a pending fit.
+
+    Returns the spec of a Fit button press in this run (the caller switches to the method's page), else None.
+    """
     request = corpus_source.sidebar()
-    st.session_state[_RESULT] = corpus_source.load(request)
+    result = corpus_source.load(request)
+    st.session_state[_RESULT] = result
+    corpus_key = request.key if request is not None and result.corpus is not None else None
+    spec, pressed = model_controls.controls(corpus_key)
+    st.session_state[_SPEC] = spec
+    if pressed and spec is not None:
+        fitting.schedule(spec)
+        return spec
+    fitting.run_pending(result.corpus)
+    return None
 
 
 def current_corpus() -> CorpusResult:
-    """The corpus result of this run (built by :func:`corpus_sidebar` in the entry file)."""
+    """The corpus result of this run (built by :func:`sidebar_and_fits` in the entry file)."""
     result = st.session_state.get(_RESULT)
     if result is None:
         result = corpus_source.load(corpus_source.sidebar())
     return result
+
+
+def fit_spec_now() -> FitSpec | None:
+    """What the model controls describe right now (used to fit automatically on first view)."""
+    return st.session_state.get(_SPEC)
+
+
+def pending() -> bool:
+    """True while a fit is waiting to run or running."""
+    return st.session_state.get(state.PENDING) is not None

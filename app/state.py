@@ -25,3 +25,36 @@ OPT_MAX_DF = "tl_opt_max_df"
 OPT_MAX_FEATURES = "tl_opt_max_features"
 
 DOC_SEARCH = "tl_doc_search"
+
+# Model controls (sidebar) and fits.
+METHOD = "tl_method"  # "lda" or "lsa"
+ENGINE = "tl_engine"
+N_TOPICS = "tl_k"
+ALPHA_MODE = "tl_alpha_mode"  # "default", "value" or "auto"
+ALPHA = "tl_alpha"
+ETA_MODE = "tl_eta_mode"
+ETA = "tl_eta"
+ITERATIONS = "tl_iterations"
+SEED = "tl_seed"
+LSA_WEIGHTING = "tl_lsa_weighting"
+LSA_K = "tl_lsa_k"
+FIT_BUTTON = "tl_fit_button"
+CANCEL_BUTTON = "tl_cancel_button"
+PENDING = "tl_pending_fit"  # FitSpec waiting to run (or running)
+LDA_KEY = "tl_lda_key"  # result-cache key of this session's current LDA fit
+LSA_KEY = "tl_lsa_key"
+FIT_MESSAGE = "tl_fit_message"  # ("error" | "info", text) from the last fit attempt
+AUTO_FIT_DONE = "tl_auto_fit_done"
+
+# LDA page.
+SELECTED_TOPIC = "tl_selected_topic"  # model topic id or None
+SELECTED_TERM = "tl_selected_term"
+LAMBDA = "tl_lambda"
+TOPIC_NAMES = "tl_topic_names"  # {lda key: {topic id: name}}
+OPEN_DOCUMENT = "tl_open_document"
+LAYOUT = "tl_layout"
+CHOOSE_K = "tl_choose_k"
+
+# LSA page.
+LSA_SHOW_K = "tl_lsa_show_k"
+LECTURE_ROUNDING = "tl_lecture_rounding"

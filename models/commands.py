@@ -1,1 +1,101 @@
-"""Registers the model commands (``fit``, ...) with the CLI; filled in by the topic-model modules."""
+"""The model commands of the CLI: ``python -m models fit ...`` (registered with :mod:`models.cli`)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from models.cli import COMMANDS, add_corpus_arguments, corpus_from_args, write_json
+from models.errors import InputError
+from models.lda_options import ENGINES, LdaOptions
+
+
+def _alpha(value: str) -> float | str:
+    if value == "auto":
+        return value
+    try:
+        return float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("a positive number or 'auto'") from None
+
+
+def _fit_parser(parser: argparse.ArgumentParser) -> None:
+    add_corpus_arguments(parser)
+    parser.add_argument("--method", choices=["lsa", "lda"], required=True, help="LSA (SVD) or LDA")
+    parser.add_argument("--engine", choices=ENGINES, default="gibbs", help="LDA engine (default gibbs)")
+    parser.add_argument(
+        "--k", type=int, default=None, help="LDA: number of topics (default 10); LSA: components (default all / 100)"
+    )
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument("--alpha", type=_alpha, default=None, help="LDA document-topic prior, or 'auto' (gensim)")
+    parser.add_argument("--eta", type=float, default=None, help="LDA topic-word prior (β)")
+    parser.add_argument("--iterations", type=int, default=None, help="LDA: Gibbs sweeps / VB iterations")
+    parser.add_argument("--passes", type=int, default=None, help="LDA: gensim passes / scikit-learn max_iter")
+    parser.add_argument("--layout", choices=["pcoa", "mmds", "tsne"], default="pcoa", help="intertopic map layout")
+    parser.add_argument("--weighting", choices=["count", "tfidf"], default="count", help="LSA weighting")
+    parser.add_argument("--json", metavar="OUT.json", default=None, help="write the report as JSON")
+    parser.add_argument("--html", metavar="OUT.html", default=None, help="LDA: write the offline LDAvis page")
+
+
+def _run_fit(args: argparse.Namespace) -> int:
+    corpus = corpus_from_args(args)
+    if args.method == "lsa":
+        return _run_lsa(args, corpus)
+    from models.explore import explore_lda
+    from models.report import lda_report
+
+    options = LdaOptions(
+        engine=args.engine,
+        n_topics=args.k if args.k is not None else 10,
+        alpha=args.alpha,
+        eta=args.eta,
+        iterations=args.iterations,
+        passes=args.passes,
+        seed=args.seed,
+    )
+    exploration = explore_lda(corpus, options, layout=args.layout)
+    report = lda_report(exploration)
+    print(
+        f"LDA ({report['engine']}) K={report['n_topics']} on {report['documents']} documents, "
+        f"{report['tokens']} tokens, {report['vocabulary_size']} terms in {report['seconds']:.2f} s"
+    )
+    print(
+        f"perplexity: {report['perplexity']:.2f}  coherence c_v: {report['coherence']['c_v']:.4f}  "
+        f"u_mass: {report['coherence']['u_mass']:.4f}"
+    )
+    for topic in report["topics"]:
+        print(
+            f"#{topic['rank']:<3} id {topic['id']:<3} {100 * topic['prevalence']:5.1f}%  "
+            + " ".join(topic["top_terms_lambda_0_6"][:10])
+        )
+    if args.json:
+        write_json(args.json, report)
+    if args.html:
+        from models.ldavis_html import ldavis_html
+
+        Path(args.html).write_text(ldavis_html(exploration.model), encoding="utf-8")
+    return 0
+
+
+def _run_lsa(args: argparse.Namespace, corpus: object) -> int:
+    from models.lsa import fit_lsa
+    from models.report import lsa_report
+
+    if args.html:
+        raise InputError("bad_option", option="--html", value=args.html, why="the LDAvis page is for --method lda")
+    lsa = fit_lsa(corpus, n_components=args.k, weighting=args.weighting, seed=args.seed)
+    report = lsa_report(lsa)
+    print(
+        f"LSA ({lsa.weighting}, {'full' if lsa.full else 'truncated'} SVD): {lsa.A.shape[0]} terms x "
+        f"{lsa.A.shape[1]} documents, {lsa.n_components} components"
+    )
+    print("singular values: " + " ".join(f"{s:.3f}" for s in lsa.sigma[:20]))
+    k = min(2, lsa.n_components)
+    for i, row in enumerate(lsa.document_concepts(k)):
+        print(f"Sigma_{k} V_{k}^T row t{i + 1}: " + " ".join(f"{x + 0.0:.2f}" for x in row[:20].round(2)))
+    if args.json:
+        write_json(args.json, report)
+    return 0
+
+
+COMMANDS["fit"] = (_fit_parser, _run_fit)

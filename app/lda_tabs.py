@@ -1,0 +1,206 @@
+"""The LDA page's other tabs: topic names, model quality (and choosing K), the classic LDAvis page, downloads."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from app import result_cache, state, topic_names
+from app.i18n import message, t
+from app.model_controls import FitSpec
+from app.widgets import csv_download
+from models.corpus import Corpus
+from models.errors import InputError
+from models.explore import LdaExploration
+
+
+def topics_tab(fit_key: str, exploration: LdaExploration) -> None:
+    """A table of topics (display rank, model id, share, top terms) whose names the user can edit."""
+    vis = exploration.vis
+    names = topic_names.names(fit_key, vis)
+    order = [int(k) for k in vis.order]
+    defaults = topic_names.default_names(vis, n_terms=8)
+    frame = pd.DataFrame(
+        {
+            t("col_rank"): [int(vis.ranks[k]) for k in order],
+            t("col_topic_id"): order,
+            t("col_topic_name"): [names.get(k, "") for k in order],
+            t("share"): [round(100 * float(vis.prevalence[k]), 1) for k in order],
+            t("col_top_terms"): [defaults[k] for k in order],
+        }
+    )
+    st.caption(t("rename_help"))
+    edited = st.data_editor(
+        frame,
+        hide_index=True,
+        disabled=[c for c in frame.columns if c != t("col_topic_name")],
+        key=f"tl_names_editor_{fit_key}",
+        column_config={t("share"): st.column_config.NumberColumn(format="%.1f%%")},
+    )
+    changed = False
+    for k, name in zip(edited[t("col_topic_id")], edited[t("col_topic_name")], strict=True):
+        name = str(name or "").strip()
+        if name and name != names.get(int(k)):
+            topic_names.rename(fit_key, int(k), name)
+            changed = True
+    if changed:
+        st.rerun()
+
+
+def quality_tab(spec: FitSpec, exploration: LdaExploration, corpus: Corpus) -> None:
+    """Perplexity and coherence of the fit, per-topic coherence, and the choose-K sweep."""
+    q = exploration.quality
+    vis = exploration.vis
+    names = topic_names.names(spec.key, vis)
+    c = st.columns(4)
+    c[0].metric("c_v", f"{q.c_v_mean:.3f}", help=t("c_v_help"))
+    c[1].metric("u_mass", f"{q.u_mass_mean:.3f}", help=t("u_mass_help"))
+    c[2].metric(t("perplexity"), f"{q.perplexity:,.1f}", help=t("perplexity_help"))
+    c[3].metric(t("fit_time"), f"{exploration.seconds:.2f} s")
+    per_topic = pd.DataFrame(
+        {
+            t("col_rank"): [int(vis.ranks[k]) for k in range(vis.n_topics)],
+            t("col_topic_id"): list(range(vis.n_topics)),
+            t("col_topic_name"): [names.get(k, "") for k in range(vis.n_topics)],
+            "c_v": np.round(q.c_v, 4),
+            "u_mass": np.round(q.u_mass, 4),
+        }
+    ).sort_values(t("col_rank"))
+    st.dataframe(per_topic, hide_index=True)
+    if exploration.model.log_likelihood:
+        trace = np.array(exploration.model.log_likelihood, dtype=float)
+        fig = go.Figure(go.Scatter(x=trace[:, 0], y=trace[:, 1], mode="lines+markers"))
+        fig.update_layout(
+            height=260,
+            margin={"l": 10, "r": 10, "t": 30, "b": 10},
+            title=t("trace_title"),
+            xaxis_title=t("iteration"),
+            plot_bgcolor="white",
+        )
+        st.plotly_chart(fig, key="tl_trace")
+
+    st.subheader(t("choose_k"))
+    st.caption(t("choose_k_help"))
+    k_max_allowed = max(2, min(100, corpus.n_documents))
+    a, b, c_, d = st.columns(4)
+    k_min = a.number_input(t("k_from"), min_value=2, max_value=k_max_allowed, value=2, key="tl_k_from")
+    k_max = b.number_input(t("k_to"), min_value=2, max_value=k_max_allowed, value=min(12, k_max_allowed), key="tl_k_to")
+    k_step = c_.number_input(t("k_step"), min_value=1, max_value=20, value=2, key="tl_k_step")
+    run = d.button(t("run_sweep"), key="tl_run_sweep")
+    k_values = tuple(range(int(k_min), int(k_max) + 1, int(k_step)))
+    sweep_key = f"sweep|{spec.key}|{k_values}"
+    rows = result_cache.get(sweep_key)
+    if run and rows is None and k_values:
+        from models.quality import choose_k
+
+        bar = st.progress(0.0, text=t("sweeping"))
+
+        def progress(i: int, total: int, value: float | None) -> None:
+            bar.progress(min(i / max(total, 1), 1.0), text=t("sweeping") + f" {i}/{total}")
+
+        try:
+            rows = result_cache.get_or_compute(sweep_key, lambda: choose_k(corpus, spec.lda, k_values, progress))
+        except InputError as err:
+            st.error(message(err))
+            rows = None
+        bar.empty()
+    if rows:
+        frame = pd.DataFrame([_row_dict(r) for r in rows])
+        fig = go.Figure()
+        fig.add_trace(go.Scatter(x=frame["k"], y=frame["c_v"], mode="lines+markers", name="c_v"))
+        fig.add_trace(go.Scatter(x=frame["k"], y=frame["u_mass"], mode="lines+markers", name="u_mass", yaxis="y2"))
+        fig.update_layout(
+            height=320,
+            margin={"l": 10, "r": 10, "t": 10, "b": 10},
+            xaxis_title="K",
+            yaxis={"title": "c_v"},
+            yaxis2={"title": "u_mass", "overlaying": "y", "side": "right"},
+            plot_bgcolor="white",
+            legend={"orientation": "h"},
+        )
+        st.plotly_chart(fig, key="tl_choose_k_chart")
+        st.dataframe(frame, hide_index=True)
+        csv_download(frame, "choose-k.csv", key="tl_dl_choose_k")
+
+
+def _row_dict(row: object) -> dict:
+    if isinstance(row, dict):
+        return row
+    if hasattr(row, "_asdict"):
+        return row._asdict()
+    k, c_v, u_mass, perplexity = row  # type: ignore[misc]
+    return {"k": k, "c_v": c_v, "u_mass": u_mass, "perplexity": perplexity}
+
+
+def _ldavis_html(fit_key: str, exploration: LdaExploration) -> str:
+    from models.ldavis_html import ldavis_html
+
+    return result_cache.get_or_compute(f"html|{fit_key}", lambda: ldavis_html(exploration.model))
+
+
+def classic_tab(fit_key: str, exploration: LdaExploration) -> None:
+    """pyLDAvis's own page, offline, inside an iframe (topic clicks work; see models.ldavis_html)."""
+    st.caption(t("classic_help"))
+    if exploration.model.n_topics < 2:
+        st.info(t("classic_needs_two"))
+        return
+    if not st.toggle(t("classic_show"), key="tl_classic_show", value=False):
+        return
+    try:
+        page = _ldavis_html(fit_key, exploration)
+    except InputError as err:
+        st.error(message(err))
+        return
+    st.iframe(page, height=900)
+
+
+def downloads_tab(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> None:
+    """Topic-term table, document-topic table, topic names, the offline LDAvis page and the CLI's JSON."""
+    from models.report import lda_report
+
+    model, vis = exploration.model, exploration.vis
+    names = topic_names.names(fit_key, vis)
+    topic_cols = [f"{names.get(k, '')} (id {k})" for k in range(model.n_topics)]
+    st.markdown(f"**{t('dl_topic_term')}**")
+    phi = pd.DataFrame(model.phi.T, index=list(model.vocab), columns=topic_cols)
+    phi.index.name = t("col_term")
+    csv_download(phi.reset_index(), "topic-term.csv", key="tl_dl_phi")
+    st.markdown(f"**{t('dl_doc_topic')}**")
+    theta = pd.DataFrame(model.theta, columns=topic_cols)
+    theta.insert(0, t("col_name"), [d.name for d in corpus.documents])
+    csv_download(theta, "document-topic.csv", key="tl_dl_theta")
+    st.markdown(f"**{t('dl_names')}**")
+    name_table = pd.DataFrame(
+        {
+            "topic_id": list(range(model.n_topics)),
+            "rank": [int(vis.ranks[k]) for k in range(model.n_topics)],
+            "name": [names.get(k, "") for k in range(model.n_topics)],
+        }
+    )
+    csv_download(name_table, "topic-names.csv", key="tl_dl_names")
+    st.markdown(f"**{t('dl_json')}**")
+    st.download_button(
+        t("download_json"),
+        data=lambda: json.dumps(lda_report(exploration, names), ensure_ascii=False, indent=2).encode("utf-8"),
+        file_name="topiclens-lda.json",
+        mime="application/json",
+        key="tl_dl_json",
+        on_click="ignore",
+    )
+    st.markdown(f"**{t('dl_html')}**")
+    if model.n_topics >= 2:
+        st.download_button(
+            t("download_html"),
+            data=lambda: _ldavis_html(fit_key, exploration).encode("utf-8"),
+            file_name="topiclens-ldavis.html",
+            mime="text/html",
+            key="tl_dl_html",
+            on_click="ignore",
+        )
+    else:
+        st.caption(t("classic_needs_two"))
+    st.session_state.setdefault(state.CHOOSE_K, None)

@@ -1,0 +1,137 @@
+"""Sidebar controls for the model (method, engine, K, priors, iterations, seed) and the Fit button."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from app import state
+from app.i18n import formatter, t
+from models.lda_options import ENGINES, LdaOptions
+
+
+@dataclass(frozen=True)
+class FitSpec:
+    """A fit the user asked for: which method, on which corpus (content key), with which options."""
+
+    method: str
+    corpus_key: str
+    lda: LdaOptions | None = None
+    lsa_k: int | None = None
+    lsa_weighting: str = "count"
+
+    @property
+    def key(self) -> str:
+        """The result-cache key: corpus content and every option."""
+        options = repr(self.lda) if self.method == "lda" else f"k={self.lsa_k},w={self.lsa_weighting}"
+        return f"{self.method}|{self.corpus_key}|{options}"
+
+
+def default_topics(corpus_key: str) -> int:
+    """A sensible K for a sample (the number of planted themes), else 10."""
+    if "ko-market" in corpus_key:
+        return 6
+    if "lecture-" in corpus_key:
+        return 2
+    return 10
+
+
+def _init_defaults(corpus_key: str) -> None:
+    ss = st.session_state
+    ss.setdefault(state.METHOD, "lda")
+    ss.setdefault(state.ENGINE, "gibbs")
+    ss.setdefault(state.N_TOPICS, default_topics(corpus_key))
+    ss.setdefault(state.ALPHA_MODE, "default")
+    ss.setdefault(state.ALPHA, 0.1)
+    ss.setdefault(state.ETA_MODE, "default")
+    ss.setdefault(state.ETA, 0.01)
+    ss.setdefault(state.ITERATIONS, 0)
+    ss.setdefault(state.SEED, 0)
+    ss.setdefault(state.LSA_WEIGHTING, "count")
+    ss.setdefault(state.LSA_K, 0)
+
+
+def controls(corpus_key: str | None) -> tuple[FitSpec | None, bool]:
+    """Draw the model controls; returns the spec they describe and whether the Fit button was pressed."""
+    ss = st.session_state
+    _init_defaults(corpus_key or "")
+    st.sidebar.header(t("model_header"))
+    method = st.sidebar.radio(
+        t("method"), ("lda", "lsa"), key=state.METHOD, horizontal=True, format_func=formatter("method_")
+    )
+    if method == "lda":
+        engine = st.sidebar.selectbox(
+            t("engine"), ENGINES, key=state.ENGINE, format_func=formatter("engine_"), help=t("engine_help")
+        )
+        k = st.sidebar.number_input(t("n_topics"), min_value=1, max_value=200, step=1, key=state.N_TOPICS)
+        with st.sidebar.expander(t("hyperparameters")):
+            alpha_modes = ("default", "value", "auto") if engine == "gensim" else ("default", "value")
+            if ss.get(state.ALPHA_MODE) not in alpha_modes:
+                ss[state.ALPHA_MODE] = "default"
+            alpha_mode = st.radio(
+                t("alpha"),
+                alpha_modes,
+                key=state.ALPHA_MODE,
+                horizontal=True,
+                format_func=formatter("prior_"),
+                help=t("alpha_help"),
+            )
+            alpha_value = st.number_input(
+                t("alpha_value"),
+                min_value=0.0001,
+                max_value=50.0,
+                step=0.01,
+                format="%.4f",
+                key=state.ALPHA,
+                disabled=alpha_mode != "value",
+            )
+            eta_mode = st.radio(
+                t("eta"),
+                ("default", "value"),
+                key=state.ETA_MODE,
+                horizontal=True,
+                format_func=formatter("prior_"),
+                help=t("eta_help"),
+            )
+            eta_value = st.number_input(
+                t("eta_value"),
+                min_value=0.0001,
+                max_value=10.0,
+                step=0.001,
+                format="%.4f",
+                key=state.ETA,
+                disabled=eta_mode != "value",
+            )
+            iterations = st.number_input(
+                t("iterations"), min_value=0, max_value=5000, step=50, key=state.ITERATIONS, help=t("iterations_help")
+            )
+            seed = st.number_input(t("seed"), min_value=0, max_value=2**31 - 1, step=1, key=state.SEED)
+        alpha: float | str | None = {"default": None, "value": float(alpha_value), "auto": "auto"}[alpha_mode]
+        options = LdaOptions(
+            engine=engine,
+            n_topics=int(k),
+            alpha=alpha,
+            eta=float(eta_value) if eta_mode == "value" else None,
+            iterations=int(iterations) or None,
+            seed=int(seed),
+        )
+        spec = FitSpec(method="lda", corpus_key=corpus_key or "", lda=options)
+    else:
+        weighting = st.sidebar.radio(
+            t("weighting"),
+            ("count", "tfidf"),
+            key=state.LSA_WEIGHTING,
+            horizontal=True,
+            format_func=formatter("weighting_"),
+        )
+        lsa_k = st.sidebar.number_input(
+            t("lsa_k"), min_value=0, max_value=500, step=1, key=state.LSA_K, help=t("lsa_k_help")
+        )
+        spec = FitSpec(method="lsa", corpus_key=corpus_key or "", lsa_k=int(lsa_k) or None, lsa_weighting=weighting)
+    pressed = st.sidebar.button(
+        t("fit"), key=state.FIT_BUTTON, type="primary", width="stretch", disabled=corpus_key is None
+    )
+    if corpus_key is None:
+        return None, False
+    return spec, bool(pressed)

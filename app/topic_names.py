@@ -1,0 +1,34 @@
+"""Topic names: defaults from each topic's top terms, renamed by the user, kept per fit in this session."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app import state
+from models.vis_data import VisData, top_terms
+
+DEFAULT_LAMBDA = 0.6
+
+
+def default_names(vis: VisData, n_terms: int = 3) -> dict[int, str]:
+    """Each topic named by its ``n_terms`` most relevant terms at λ = 0.6."""
+    return {k: " · ".join(top_terms(vis, k, DEFAULT_LAMBDA, R=n_terms).terms) for k in range(vis.n_topics)}
+
+
+def names(fit_key: str, vis: VisData) -> dict[int, str]:
+    """The session's names for the topics of fit ``fit_key`` (defaults where the user set none)."""
+    store = st.session_state.setdefault(state.TOPIC_NAMES, {})
+    if fit_key not in store:
+        store[fit_key] = default_names(vis)
+    return store[fit_key]
+
+
+def rename(fit_key: str, topic: int, name: str) -> None:
+    """Give topic ``topic`` of fit ``fit_key`` a new name."""
+    store = st.session_state.setdefault(state.TOPIC_NAMES, {})
+    store.setdefault(fit_key, {})[topic] = name.strip()
+
+
+def label(vis: VisData, names_: dict[int, str], topic: int) -> str:
+    """Display label: rank, name and the model's own id, e.g. "#1 gene · dna (id 3)"."""
+    return f"#{int(vis.ranks[topic])} {names_.get(topic, '')} (id {topic})"

@@ -1,0 +1,248 @@
+"""LSA page: the term-document matrix and its SVD, laid out as in the lecture, with a k slider."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+import streamlit as st
+
+from app import charts, fitting, state
+from app.i18n import t
+from app.session import current_corpus, fit_spec_now, pending
+from app.widgets import csv_download, show_failure
+from models.lsa import LsaResult, lecture_view
+
+MAX_TERMS = 40  # rows of A, U and A_k shown for a large corpus
+MAX_DOCS = 24  # columns of A, Vᵀ and A_k shown for a large corpus
+MAX_SCATTER = 400
+
+
+def _grey_beyond(k: int, axis: str):
+    """A Styler function greying out the columns (or rows) past the first k components."""
+
+    def style(frame: pd.DataFrame) -> pd.DataFrame:
+        styles = pd.DataFrame("", index=frame.index, columns=frame.columns)
+        if axis == "columns":
+            styles.iloc[:, k:] = "color: #bbb; background-color: #f6f6f6"
+        else:
+            styles.iloc[k:, :] = "color: #bbb; background-color: #f6f6f6"
+        return styles
+
+    return style
+
+
+def _table(
+    values: np.ndarray, rows: list[str], cols: list[str], digits: int, grey_k: int | None = None, axis: str = "columns"
+) -> None:
+    frame = pd.DataFrame(np.round(values, digits) + 0.0, index=rows, columns=cols)
+    fmt = f"{{:.{digits}f}}"
+    styler = frame.style.format(fmt)
+    if grey_k is not None:
+        styler = styler.apply(_grey_beyond(grey_k, axis), axis=None)
+    st.dataframe(styler, height=min(38 * (len(rows) + 1), 560))
+
+
+st.title(t("page_lsa"))
+result = current_corpus()
+if result.request is None:
+    st.info(t("upload_prompt"))
+    st.stop()
+if show_failure(result):
+    st.stop()
+corpus = result.corpus
+fitting.show_message()
+lsa: LsaResult | None = fitting.current("lsa", result.request.key)
+if lsa is None:
+    if pending():
+        st.stop()
+    spec = fit_spec_now()
+    small = corpus.n_documents * corpus.vocab_size <= 50_000_000
+    if spec is not None and small:
+        from app.model_controls import FitSpec
+
+        auto = spec if spec.method == "lsa" else FitSpec(method="lsa", corpus_key=spec.corpus_key)
+        fitting.schedule(auto)
+        st.rerun()
+    st.info(t("press_fit_lsa"))
+    st.stop()
+
+n_terms, n_docs = lsa.A.shape
+r = lsa.n_components
+st.caption(
+    t(
+        "lsa_caption",
+        weighting=t(f"weighting_{lsa.weighting}"),
+        terms=n_terms,
+        docs=n_docs,
+        r=r,
+        svd=t("svd_full") if lsa.full else t("svd_truncated"),
+        label=result.request.label,
+    )
+)
+ss = st.session_state
+if not 1 <= ss.get(state.LSA_SHOW_K, 0) <= r:
+    ss[state.LSA_SHOW_K] = min(2, r)
+left, right = st.columns([3, 1])
+with left:
+    k = st.slider(
+        t("lsa_show_k"),
+        min_value=1,
+        max_value=max(r, 2),
+        key=state.LSA_SHOW_K,
+        disabled=r < 2,
+        help=t("lsa_show_k_help"),
+    )
+    k = min(int(k), r)
+with right:
+    rounding = st.toggle(t("lecture_rounding"), key=state.LECTURE_ROUNDING, help=t("lecture_rounding_help"))
+
+big = n_terms > MAX_TERMS or n_docs > MAX_DOCS
+tf = np.asarray(lsa.A.sum(axis=1)).ravel()
+term_rows = np.sort(np.argsort(-tf, kind="stable")[:MAX_TERMS]) if n_terms > MAX_TERMS else np.arange(n_terms)
+doc_cols = np.arange(min(n_docs, MAX_DOCS))
+terms = [lsa.terms[i] for i in term_rows]
+docs = [f"d{j + 1}" for j in doc_cols]
+topics = [f"t{i + 1}" for i in range(r)]
+if big:
+    st.info(t("lsa_large_note", terms=len(term_rows), docs=len(doc_cols), n_terms=n_terms, n_docs=n_docs))
+
+# --- A -------------------------------------------------------------------------------------------------------------
+st.subheader(t("lsa_A"))
+A_dense = lsa.A[term_rows][:, doc_cols].toarray()
+a_left, a_right = st.columns([1, 1])
+with a_left:
+    _table(A_dense, terms, docs, 0 if lsa.weighting == "count" else 3)
+with a_right:
+    heat = px.imshow(A_dense, x=docs, y=terms, color_continuous_scale="Blues", aspect="auto")
+    heat.update_layout(height=max(260, 22 * len(terms) + 80), margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    st.plotly_chart(heat, key="tl_lsa_heat")
+with st.expander(t("lsa_doc_legend")):
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "": docs,
+                t("col_name"): [corpus.documents[j].name for j in doc_cols],
+                t("col_text"): [corpus.documents[j].text[:200] for j in doc_cols],
+            }
+        ),
+        hide_index=True,
+    )
+
+# --- U Σ Vᵀ --------------------------------------------------------------------------------------------------------
+st.subheader(t("lsa_svd"))
+st.latex(r"A \doteq U \Sigma V^T")
+view = lecture_view(lsa, k) if rounding else None
+digits = 1 if rounding else 3
+U = view.U if view is not None else lsa.U
+Vt = view.Vt if view is not None else lsa.Vt
+if view is not None:
+    Sigma = view.Sigma
+else:
+    Sigma = np.zeros((r, r))
+    Sigma[np.arange(r), np.arange(r)] = lsa.sigma
+u_cols = [f"t{i + 1}" for i in range(U.shape[1])]
+vt_rows = [f"t{i + 1}" for i in range(Vt.shape[0])]
+c_u, c_s, c_v = st.columns([1.1, 1, 1.3])
+with c_u:
+    st.markdown(f"**U** — {t('lsa_U')}")
+    _table(U[term_rows], terms, u_cols, digits, grey_k=k, axis="columns")
+with c_s:
+    st.markdown(f"**Σ** — {t('lsa_Sigma')}")
+    s_cols = [f"t{i + 1}" for i in range(Sigma.shape[1])]
+    _table(Sigma, [f"t{i + 1}" for i in range(Sigma.shape[0])], s_cols, digits, grey_k=k, axis="rows")
+with c_v:
+    st.markdown(f"**Vᵀ** — {t('lsa_Vt')}")
+    _table(Vt[:, doc_cols], vt_rows, docs, digits, grey_k=k, axis="rows")
+if lsa.full and len(set(np.round(lsa.sigma, 6))) < r:
+    st.caption(t("lsa_repeated_sigma"))
+
+# --- Σ_k V_kᵀ ------------------------------------------------------------------------------------------------------
+st.subheader(t("lsa_doc_concepts", k=k))
+concepts = view.document_concepts if view is not None else lsa.document_concepts(k)
+c1, c2, c3, c4, c5 = st.columns([2.4, 0.2, 0.9, 0.2, 2.4])
+with c1:
+    _table(concepts[:, doc_cols], topics[:k], docs, 2)
+c2.markdown("## =")
+with c3:
+    sig_k = view.Sigma[:k, :k] if view is not None else np.diag(lsa.sigma[:k])
+    _table(sig_k, topics[:k], topics[:k], digits)
+c4.markdown("## ×")
+with c5:
+    _table(Vt[:k, doc_cols], topics[:k], docs, digits)
+if view is not None:
+    st.caption(t("lecture_rounding_note", exact=", ".join(f"{x:.2f}" for x in view.document_concepts_exact[0, :3])))
+
+# --- A_k -----------------------------------------------------------------------------------------------------------
+st.subheader(t("lsa_Ak", k=k))
+error = lsa.reconstruction_error(k)
+m1, m2, m3 = st.columns(3)
+m1.metric(t("lsa_error_abs"), f"{error.absolute:.4f}")
+m2.metric(t("lsa_error_rel"), f"{100 * error.relative:.1f}%")
+m3.metric(t("lsa_energy"), f"{100 * float(lsa.explained_variance_ratio[:k].sum()):.1f}%")
+A_k = lsa.reconstruct(k)
+_table(A_k[term_rows][:, doc_cols], terms, docs, 2)
+
+# --- scree and concept space ---------------------------------------------------------------------------------------
+st.subheader(t("lsa_scree"))
+st.plotly_chart(charts.scree(lsa.sigma, k, (t("component"), t("singular_value"))), key="tl_scree")
+if r >= 2:
+    st.subheader(t("lsa_space"))
+    a, b = st.columns(2)
+    cx = a.selectbox(t("lsa_x"), list(range(r)), index=0, format_func=lambda i: f"t{i + 1}", key="tl_lsa_cx")
+    cy = b.selectbox(t("lsa_y"), list(range(r)), index=1, format_func=lambda i: f"t{i + 1}", key="tl_lsa_cy")
+    kk = max(cx, cy) + 1
+    term_xy = lsa.term_loadings(kk)
+    doc_xy = lsa.document_concepts(kk).T
+    show_terms = np.argsort(-tf, kind="stable")[:MAX_SCATTER]
+    show_docs = np.arange(min(n_docs, MAX_SCATTER))
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=term_xy[show_terms, cx],
+            y=term_xy[show_terms, cy],
+            mode="markers+text",
+            text=[lsa.terms[i] for i in show_terms] if len(show_terms) <= 60 else None,
+            textposition="top center",
+            name=t("terms_label"),
+            hovertext=[lsa.terms[i] for i in show_terms],
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker={"color": charts.RED, "size": 8, "symbol": "diamond"},
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=doc_xy[show_docs, cx],
+            y=doc_xy[show_docs, cy],
+            mode="markers+text",
+            text=[f"d{j + 1}" for j in show_docs] if len(show_docs) <= 60 else None,
+            textposition="bottom center",
+            name=t("documents"),
+            hovertext=[f"d{j + 1}: {corpus.documents[j].text[:120]}" for j in show_docs],
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker={"color": charts.BLUE, "size": 9},
+        )
+    )
+    fig.update_layout(
+        height=480,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        plot_bgcolor="white",
+        xaxis_title=f"t{cx + 1}",
+        yaxis_title=f"t{cy + 1}",
+        legend={"orientation": "h"},
+    )
+    st.plotly_chart(fig, key="tl_lsa_space")
+
+with st.expander(t("downloads")):
+    csv_download(
+        pd.DataFrame(lsa.U, index=lsa.terms, columns=topics).reset_index(names="term"), "lsa-U.csv", key="tl_dl_u"
+    )
+    csv_download(
+        pd.DataFrame({"sigma": lsa.sigma}, index=topics).reset_index(names="topic"), "lsa-sigma.csv", key="tl_dl_s"
+    )
+    csv_download(
+        pd.DataFrame(lsa.Vt, index=topics, columns=[f"d{j + 1}" for j in range(n_docs)]).reset_index(names="topic"),
+        "lsa-Vt.csv",
+        key="tl_dl_vt",
+    )
