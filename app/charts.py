@@ -150,7 +150,7 @@ def term_bars(
         title={"text": title, "font": {"size": 14}},
         barmode="overlay",
         height=max(360, 19 * len(y) + 110),
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        margin={"l": 10, "r": 10, "t": 64, "b": 10},
         yaxis={"autorange": "reversed", "type": "category", "tickfont": {"size": 12}},
         xaxis={"side": "top", "showgrid": True, "gridcolor": "#eee"},
         legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},

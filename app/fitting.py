@@ -58,8 +58,8 @@ def run_pending(corpus: Corpus | None) -> None:
         return
     cached = result_cache.get(spec.key)
     if cached is None:
-        box = st.container(border=True)
-        with box:
+        box = st.empty()
+        with box.container(border=True):
             label = (
                 t("fitting_lda", engine=spec.lda.engine, k=spec.lda.n_topics)
                 if spec.method == "lda"

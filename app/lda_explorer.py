@@ -5,6 +5,8 @@ Moving λ, clicking a circle or a bar reruns only this fragment, and only reads 
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -114,7 +116,7 @@ def explorer(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> None:
         if points:
             ss[state.SELECTED_TOPIC] = int(points[0]["customdata"])
             st.rerun(scope="fragment")
-        st.caption(t("map_help") if term is None else t("term_view_caption", term=term))
+        st.caption(t("term_view_caption", term=term) if term else t("map_help"))
 
     with right:
         lam = st.slider(t("lambda"), min_value=0.0, max_value=1.0, step=0.01, key=state.LAMBDA, help=t("lambda_help"))
@@ -150,11 +152,11 @@ def explorer(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> None:
             )
             frame = table.to_frame()
         else:
-            table = top_terms(vis, selected, float(lam), R)
+            table = top_terms(vis, selected, float(lam), min(R, vis.R))
             title = t(
                 "relevant_title",
                 n=len(table.terms),
-                label=labels[selected],
+                label=html.escape(labels[selected]),
                 share=100 * float(vis.prevalence[selected]),
             )
             hover = [

@@ -196,11 +196,11 @@ TEXT.update(
         "lambda_suggested": {"en": "λ = 0.6", "ko": "λ = 0.6"},
         "term_search": {"en": "Term", "ko": "단어"},
         "term_search_hint": {"en": "find a term", "ko": "단어 찾기"},
-        "term_none": {"en": "🔍 term view: choose a term", "ko": "🔍 단어 보기: 단어를 고르세요"},
+        "term_none": {"en": "Term view: choose a term", "ko": "단어 보기: 단어를 고르세요"},
         "salient_title": {"en": "Top-{n} Most Salient Terms", "ko": "가장 두드러진 단어 {n}개"},
         "relevant_title": {
-            "en": "Top-{n} Most Relevant Terms for Topic {label} ({share:.1f}% of tokens)",
-            "ko": "토픽 {label}의 관련도 상위 단어 {n}개 (토큰의 {share:.1f}%)",
+            "en": "Top-{n} Most Relevant Terms for Topic {label}<br><sup>{share:.1f}% of tokens</sup>",
+            "ko": "토픽 {label}의 관련도 상위 단어 {n}개<br><sup>토큰의 {share:.1f}%</sup>",
         },
         "overall_bar": {"en": "Overall term frequency", "ko": "전체 단어 빈도"},
         "topic_bar": {

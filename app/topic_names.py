@@ -12,7 +12,8 @@ DEFAULT_LAMBDA = 0.6
 
 def default_names(vis: VisData, n_terms: int = 3) -> dict[int, str]:
     """Each topic named by its ``n_terms`` most relevant terms at λ = 0.6."""
-    return {k: " · ".join(top_terms(vis, k, DEFAULT_LAMBDA, R=n_terms).terms) for k in range(vis.n_topics)}
+    n = min(n_terms, vis.R)
+    return {k: " · ".join(top_terms(vis, k, DEFAULT_LAMBDA, R=n).terms) for k in range(vis.n_topics)}
 
 
 def names(fit_key: str, vis: VisData) -> dict[int, str]:

@@ -34,6 +34,7 @@ def lda_report(exploration: LdaExploration, names: dict[int, str] | None = None,
     """
     model, vis, quality = exploration.model, exploration.vis, exploration.quality
     names = names or {}
+    R = min(R, vis.R)
     topics = []
     for k in (int(i) for i in vis.order):
         topics.append(

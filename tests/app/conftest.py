@@ -2,23 +2,66 @@
 
 from __future__ import annotations
 
+import base64
+import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from app import result_cache
 
 MAIN = str(Path(__file__).resolve().parents[2] / "app" / "main.py")
 
 
 @pytest.fixture
-def app() -> AppTest:
+def fresh_app() -> Iterator[AppTest]:
+    """A new app session (not yet run); the shared fit cache starts empty."""
+    result_cache.clear()
+    yield AppTest.from_file(MAIN, default_timeout=300)
+    result_cache.clear()
+
+
+@pytest.fixture
+def app(fresh_app: AppTest) -> AppTest:
     """A fresh app session on its default page, already run once (English UI)."""
-    at = AppTest.from_file(MAIN, default_timeout=120)
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    fresh_app.run()
+    assert not fresh_app.exception, fresh_app.exception
+    return fresh_app
 
 
 def metrics(at: AppTest) -> dict[str, str]:
     """The page's metrics as {label: value}."""
     return {m.label: m.value for m in at.metric}
+
+
+def _decode(value: Any) -> Any:
+    """Plotly writes NumPy arrays as {"dtype", "bdata"} (base64); turn them back into lists."""
+    if isinstance(value, dict):
+        if set(value) >= {"dtype", "bdata"}:
+            array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+            if "shape" in value:
+                array = array.reshape([int(n) for n in str(value["shape"]).split(",")])
+            return array.tolist()
+        return {k: _decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    return value
+
+
+def plotly_figures(at: AppTest) -> list[dict[str, Any]]:
+    """The Plotly figures on the page, as their JSON specs (AppTest has no Plotly element of its own)."""
+    return [_decode(json.loads(element.proto.spec)) for element in at.get("plotly_chart")]
+
+
+def frame_with(at: AppTest, *columns: str) -> Any:
+    """The first dataframe on the page that has all ``columns``."""
+    for df in at.dataframe:
+        value = df.value
+        data = value.data if hasattr(value, "data") else value
+        if all(c in data.columns for c in columns):
+            return data
+    raise AssertionError(f"no table with columns {columns}")

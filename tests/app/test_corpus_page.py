@@ -5,10 +5,20 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from app import state
 from tests.app.conftest import metrics
+
+
+@pytest.fixture
+def app(fresh_app: AppTest) -> AppTest:
+    """A fresh session on the Corpus page (English UI)."""
+    fresh_app.run()
+    fresh_app.switch_page("views/corpus.py").run()
+    assert not fresh_app.exception, fresh_app.exception
+    return fresh_app
 
 
 def _upload(at: AppTest, files: list[tuple[str, bytes, str]]) -> AppTest:

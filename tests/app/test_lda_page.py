@@ -1,0 +1,143 @@
+"""The LDA page through AppTest: first-start fit, λ and topic selection without refitting, term view, documents,
+names, engines, errors and the Korean UI."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import models.lda
+from app import state
+from models import load_sample
+from models.explore import explore_lda
+from models.lda_options import LdaOptions
+from models.vis_data import top_terms
+from tests.app.conftest import frame_with, metrics, plotly_figures
+
+
+@pytest.fixture
+def fit_counter(monkeypatch: pytest.MonkeyPatch) -> list[LdaOptions]:
+    """Records every LDA fit the app runs."""
+    calls: list[LdaOptions] = []
+    real = models.lda.fit_lda
+
+    def counting(corpus, options, progress=None):  # noqa: ANN001, ANN202
+        calls.append(options)
+        return real(corpus, options, progress)
+
+    monkeypatch.setattr(models.lda, "fit_lda", counting)
+    return calls
+
+
+@pytest.fixture
+def market(fresh_app: AppTest, fit_counter: list[LdaOptions]) -> AppTest:
+    """The Korean listings sample, fitted automatically on first view (Gibbs, K = 6)."""
+    fresh_app.session_state[state.SAMPLE] = "ko-market"
+    fresh_app.run()
+    assert not fresh_app.exception, fresh_app.exception
+    assert len(fit_counter) == 1
+    return fresh_app
+
+
+def _map(at: AppTest) -> dict:
+    return next(f for f in plotly_figures(at) if f["data"][0].get("name") == "topics")
+
+
+def _bars(at: AppTest) -> dict:
+    return next(f for f in plotly_figures(at) if f["data"][0].get("type") == "bar" and "title" in f["layout"])
+
+
+def test_first_start_fits_the_sample_and_shows_the_map(fresh_app: AppTest, fit_counter: list) -> None:
+    fresh_app.run()
+    assert not fresh_app.exception
+    assert len(fit_counter) == 1 and fit_counter[0].engine == "gibbs" and fit_counter[0].n_topics == 10
+    assert fresh_app.title[0].value == "Topic map (LDA)"
+    figure = _map(fresh_app)
+    assert len(figure["data"][0]["x"]) == 10
+    assert sorted(figure["data"][0]["customdata"]) == list(range(10))
+    assert sorted(int(r) for r in figure["data"][0]["text"]) == list(range(1, 11))
+    bars = _bars(fresh_app)
+    assert bars["layout"]["title"]["text"] == "Top-30 Most Salient Terms"
+    assert len(bars["data"]) == 1 and len(bars["data"][0]["y"]) == 30
+
+
+def test_lambda_and_topic_selection_do_not_refit(market: AppTest, fit_counter: list) -> None:
+    corpus = load_sample("ko-market")
+    reference = explore_lda(corpus, fit_counter[0])  # the same seed gives the same model
+    fits = len(fit_counter)
+    first = int(reference.vis.order[0])
+    market.button(key="tl_next").click().run()
+    assert market.session_state[state.SELECTED_TOPIC] == first
+    bars = _bars(market)
+    assert "Topic #1" in bars["layout"]["title"]["text"] and f"(id {first})" in bars["layout"]["title"]["text"]
+    assert list(bars["data"][0]["y"]) == list(top_terms(reference.vis, first, 1.0).terms)
+    for lam in (0.6, 0.0, 0.3):
+        market.slider(key=state.LAMBDA).set_value(lam).run()
+        assert list(_bars(market)["data"][1]["y"]) == list(top_terms(reference.vis, first, lam).terms)
+    market.button(key="tl_next").click().run()
+    assert market.session_state[state.SELECTED_TOPIC] == int(reference.vis.order[1])
+    market.switch_page("views/corpus.py").run()
+    market.switch_page("views/lda.py").run()
+    assert market.session_state[state.SELECTED_TOPIC] == int(reference.vis.order[1])
+    assert len(fit_counter) == fits  # nothing was refitted
+    market.button(key="tl_clear").click().run()
+    assert "Salient" in _bars(market)["layout"]["title"]["text"]
+
+
+def test_term_view_resizes_circles(market: AppTest) -> None:
+    market.selectbox(key=state.SELECTED_TERM).set_value("유모차").run()
+    figure = _map(market)
+    assert "p(topic | term)" in figure["data"][0]["hovertext"][0]
+    sizes = dict(zip(figure["data"][0]["customdata"], figure["data"][0]["marker"]["size"], strict=True))
+    assert max(sizes.values()) > 3 * sorted(sizes.values())[len(sizes) // 2]  # one topic owns 유모차
+    assert any("유모차" in c.value for c in market.caption)
+
+
+def test_selected_topic_lists_and_opens_documents(market: AppTest) -> None:
+    market.button(key="tl_next").click().run()
+    docs = frame_with(market, "name", "share")
+    shares = list(docs["share"])
+    assert shares == sorted(shares, reverse=True) and shares[0] > 50
+    html = " ".join(h.proto.body for h in market.get("html"))
+    assert "<span title=" in html and "border-bottom:3px solid" in html
+    assert any("Gibbs sampler assigned" in c.value for c in market.caption)
+
+
+def test_topic_names_show_on_the_map(market: AppTest) -> None:
+    fit_key = market.session_state[state.LDA_KEY].key
+    market.session_state[state.TOPIC_NAMES][fit_key][0] = "유아용품"
+    market.run()
+    assert any("유아용품 (id 0)" in h for h in _map(market)["data"][0]["hovertext"])
+
+
+def test_quality_numbers(market: AppTest) -> None:
+    shown = metrics(market)
+    assert 0.0 < float(shown["c_v"]) < 1.0
+    assert float(shown["u_mass"]) < 0.0
+    assert float(shown["Perplexity"].replace(",", "")) > 1.0
+
+
+def test_other_engine_and_k(market: AppTest, fit_counter: list) -> None:
+    market.sidebar.selectbox(key=state.ENGINE).set_value("sklearn").run()
+    market.sidebar.number_input(key=state.N_TOPICS).set_value(4).run()
+    market.sidebar.button(key=state.FIT_BUTTON).click().run()
+    assert not market.exception
+    assert fit_counter[-1].engine == "sklearn" and fit_counter[-1].n_topics == 4
+    assert len(_map(market)["data"][0]["x"]) == 4
+    market.button(key="tl_next").click().run()
+    assert any("most likely topic" in c.value for c in market.caption)
+
+
+def test_k_too_large_is_a_message(fresh_app: AppTest) -> None:
+    fresh_app.session_state[state.SAMPLE] = "lecture-lsa"
+    fresh_app.run()
+    fresh_app.sidebar.number_input(key=state.N_TOPICS).set_value(50).run()
+    fresh_app.sidebar.button(key=state.FIT_BUTTON).click().run()
+    assert not fresh_app.exception
+    assert fresh_app.error and "5" in fresh_app.error[0].value
+
+
+def test_korean_ui(market: AppTest) -> None:
+    market.sidebar.radio(key=state.LANG).set_value("ko").run()
+    assert market.title[0].value == "토픽 지도 (LDA)"
+    assert "두드러진" in _bars(market)["layout"]["title"]["text"]
