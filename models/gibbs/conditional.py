@@ -61,12 +61,12 @@ def conditional(
 
 
 @numba.njit(cache=True, nogil=True, inline="always")
-def word_factor(n_kw: float, n_k: float, beta: float, v_beta: float) -> float:
-    """Scalar ``(n_kw + β) / (n_k + V·β)``: the word part of the full conditional."""
-    return (n_kw + beta) / (n_k + v_beta)
+def word_factor(n_kw: float, inv_norm: float, beta: float) -> float:
+    """Scalar ``c_k = (n_kw + β) / (n_k + V·β)``, given ``inv_norm = 1 / (n_k + V·β)`` (the engine keeps it)."""
+    return (n_kw + beta) * inv_norm
 
 
 @numba.njit(cache=True, nogil=True, inline="always")
 def conditional_weight(n_dk: float, n_kw: float, n_k: float, alpha: float, beta: float, v_beta: float) -> float:
     """Scalar unnormalised ``(n_dk + α)(n_kw + β) / (n_k + V·β)`` for one topic (``v_beta`` is V·β)."""
-    return (n_dk + alpha) * word_factor(n_kw, n_k, beta, v_beta)
+    return (n_dk + alpha) * word_factor(n_kw, 1.0 / (n_k + v_beta), beta)

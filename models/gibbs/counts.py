@@ -62,7 +62,9 @@ def count_assignments(
     return Counts(nzw, ndz, nz)
 
 
-def check_counts(WS: np.ndarray, DS: np.ndarray, ZS: np.ndarray, nzw: np.ndarray, ndz: np.ndarray, nz: np.ndarray) -> None:
+def check_counts(
+    WS: np.ndarray, DS: np.ndarray, ZS: np.ndarray, nzw: np.ndarray, ndz: np.ndarray, nz: np.ndarray
+) -> None:
     """Raise ValueError listing every table that differs from the counts recomputed from the assignments."""
     n_topics, n_terms = nzw.shape
     expected = count_assignments(WS, DS, ZS, n_docs=ndz.shape[0], n_terms=n_terms, n_topics=n_topics)

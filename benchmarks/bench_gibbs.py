@@ -1,0 +1,152 @@
+"""Collapsed Gibbs sampling: TopicLens's numba engine against tomotopy's LDAModel, side by side.
+
+Both samplers get the same corpus (the same tokens and vocabulary), K, α, β and number of sweeps, one core each
+(tomotopy: ``workers=1``, ``ParallelScheme.NONE``, hyperparameter optimisation off). Reported per engine, as the
+median over ``--repeats`` runs with seeds 0, 1, ...:
+
+- token-samples per second: tokens x sweeps / time spent sampling (ours: from the progress call before the first
+  sweep to the one after the last, so it includes the log-likelihood records every 10 sweeps; tomotopy: ``train``
+  after its initialisation by ``train(0)``);
+- log-likelihood per token after the sweeps: the joint log p(w, z | α, β) of Griffiths & Steyvers (2004), computed by
+  :func:`models.gibbs.likelihood.joint_log_likelihood` on each engine's own final topic assignments (tomotopy's own
+  ``ll_per_word`` is printed beside it as a check that both use the same quantity).
+
+Corpora: (a) the Lee news corpus, (b) about 10,000 documents / 1 M tokens / 20,000 terms sampled from LDA's
+generative model (cached in the temporary directory after the first run; terms that never occur are dropped so that
+both engines see the same vocabulary size V).
+
+    OPENBLAS_NUM_THREADS=1 python benchmarks/bench_gibbs.py [--repeats 3] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pickle
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from models import load_sample
+from models.corpus import Corpus
+from models.gibbs import fit_gibbs
+from models.gibbs.counts import count_assignments
+from models.gibbs.likelihood import joint_log_likelihood
+from models.lda_options import LdaOptions
+from models.synthetic import generative
+
+ALPHA, BETA = 0.1, 0.01
+SYNTHETIC = {"n_docs": 10_000, "n_topics": 50, "n_terms": 20_000, "doc_length": 100, "alpha": 0.1, "eta": 0.05}
+
+
+def synthetic_corpus() -> Corpus:
+    """The generated corpus, from the cache when present; unused terms are dropped."""
+    key = "-".join(f"{k}{v}" for k, v in SYNTHETIC.items())
+    cache = Path(tempfile.gettempdir()) / f"topiclens-bench-{key}.pkl"
+    if cache.exists():
+        with cache.open("rb") as f:
+            return pickle.load(f)
+    corpus = generative(**SYNTHETIC, seed=0).corpus
+    used = np.flatnonzero(corpus.term_frequency > 0)
+    corpus = replace(corpus, dtm=corpus.dtm[:, used].tocsr(), vocab=tuple(corpus.vocab[j] for j in used))
+    with cache.open("wb") as f:
+        pickle.dump(corpus, f)
+    return corpus
+
+
+def ll_per_token(corpus: Corpus, word_ids: np.ndarray, doc_ids: np.ndarray, topics: np.ndarray, k: int) -> float:
+    counts = count_assignments(
+        word_ids, doc_ids, topics, n_docs=corpus.n_documents, n_terms=corpus.vocab_size, n_topics=k
+    )
+    return joint_log_likelihood(counts.nzw, counts.ndz, ALPHA, BETA) / len(word_ids)
+
+
+def run_ours(corpus: Corpus, k: int, sweeps: int, seed: int) -> tuple[float, float]:
+    """(token-samples/s, LL/token) of one fit_gibbs run."""
+    stamps: list[float] = []
+    model = fit_gibbs(
+        corpus,
+        LdaOptions(n_topics=k, alpha=ALPHA, eta=BETA, iterations=sweeps, seed=seed),
+        progress=lambda i, n, ll: stamps.append(time.perf_counter()),
+    )
+    index = {t: j for j, t in enumerate(corpus.vocab)}
+    word_ids = np.array([index[t] for doc in corpus.doc_tokens for t in doc])
+    doc_ids = np.repeat(np.arange(corpus.n_documents), [len(d) for d in corpus.doc_tokens])
+    ll = ll_per_token(corpus, word_ids, doc_ids, np.concatenate(model.assignments), k)
+    return len(word_ids) * sweeps / (stamps[-1] - stamps[0]), ll
+
+
+def run_tomotopy(corpus: Corpus, k: int, sweeps: int, seed: int) -> tuple[float, float, float]:
+    """(token-samples/s, LL/token by our formula, tomotopy's ll_per_word) of one LDAModel run."""
+    import tomotopy as tp
+
+    mdl = tp.LDAModel(k=k, alpha=ALPHA, eta=BETA, seed=seed)
+    mdl.optim_interval = 0  # keep α fixed, as ours
+    for doc in corpus.doc_tokens:
+        mdl.add_doc(list(doc))
+    mdl.train(0, workers=1, parallel=tp.ParallelScheme.NONE)  # initialisation, not timed
+    started = time.perf_counter()
+    mdl.train(sweeps, workers=1, parallel=tp.ParallelScheme.NONE)
+    elapsed = time.perf_counter() - started
+    index = {t: j for j, t in enumerate(corpus.vocab)}
+    vocabs = mdl.vocabs
+    word_ids, doc_ids, topics = [], [], []
+    for d, doc in enumerate(mdl.docs):
+        word_ids.extend(index[vocabs[w]] for w in doc.words)
+        doc_ids.extend([d] * len(doc.words))
+        topics.extend(doc.topics)
+    ll = ll_per_token(corpus, np.array(word_ids), np.array(doc_ids), np.array(topics), k)
+    return mdl.num_words * sweeps / elapsed, ll, mdl.ll_per_word
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--topics", type=int, nargs="+", default=[20, 50, 100])
+    parser.add_argument("--lee-sweeps", type=int, default=200)
+    parser.add_argument("--synthetic-sweeps", type=int, default=100)
+    parser.add_argument("--quick", action="store_true", help="Lee corpus only")
+    args = parser.parse_args()
+    if os.environ.get("OPENBLAS_NUM_THREADS") != "1":
+        print("note: set OPENBLAS_NUM_THREADS=1 for comparable numbers", file=sys.stderr)
+
+    corpora = [("lee-news", load_sample("lee-news"), args.lee_sweeps)]
+    if not args.quick:
+        started = time.perf_counter()
+        corpora.append(("synthetic", synthetic_corpus(), args.synthetic_sweeps))
+        print(f"synthetic corpus ready in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    fit_gibbs(corpora[0][1], LdaOptions(n_topics=2, iterations=1))  # numba compile (or cache load), not timed
+
+    print(f"alpha={ALPHA} beta={BETA}; one core each; medians of {args.repeats} runs (seeds 0..{args.repeats - 1})")
+    header = (
+        f"{'corpus':<10} {'docs':>6} {'tokens':>9} {'V':>6} {'K':>4} {'sweeps':>6} | "
+        f"{'ours Mtok/s':>11} {'tomotopy':>9} {'ratio':>6} | {'ours LL/tok':>11} {'tomotopy':>9} {'(own)':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    for name, corpus, sweeps in corpora:
+        for k in args.topics:
+            ours, theirs = [], []
+            for seed in range(args.repeats):  # interleaved, so both see the same background load
+                ours.append(run_ours(corpus, k, sweeps, seed))
+                theirs.append(run_tomotopy(corpus, k, sweeps, seed))
+            o_speed = statistics.median(r[0] for r in ours)
+            t_speed = statistics.median(r[0] for r in theirs)
+            print(
+                f"{name:<10} {corpus.n_documents:>6} {corpus.n_tokens:>9} {corpus.vocab_size:>6} {k:>4} {sweeps:>6} | "
+                f"{o_speed / 1e6:>11.2f} {t_speed / 1e6:>9.2f} {o_speed / t_speed:>6.2f} | "
+                f"{statistics.median(r[1] for r in ours):>11.4f} {statistics.median(r[1] for r in theirs):>9.4f} "
+                f"{statistics.median(r[2] for r in theirs):>9.4f}",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
