@@ -59,6 +59,10 @@ def _new_selection(event: object, memory_key: str) -> list | None:
 MAX_TERM_CHOICES = 5000
 
 
+def _or_label(empty: str):
+    return lambda value: value or empty
+
+
 def _term_choices(vis: object, current: str) -> list[str]:
     """Terms offered in the search box: all of them, or the most frequent few thousand for a large vocabulary."""
     vocab = vis.vocab
@@ -136,7 +140,7 @@ def explorer(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> None:
             vocab_choices,
             key=state.SELECTED_TERM,
             placeholder=t("term_search_hint"),
-            format_func=lambda w: w or t("term_none"),
+            format_func=_or_label(t("term_none")),
             label_visibility="collapsed",
         )
         selected = ss.get(state.SELECTED_TOPIC)

@@ -58,3 +58,18 @@ CHOOSE_K = "tl_choose_k"
 # LSA page.
 LSA_SHOW_K = "tl_lsa_show_k"
 LECTURE_ROUNDING = "tl_lecture_rounding"
+
+# Gibbs classroom page.
+GIBBS = "tl_gibbs_sampler"  # this session's ClassroomSampler
+GIBBS_CONFIG = "tl_gibbs_config"  # the settings it was built with
+GIBBS_SOURCE = "tl_gibbs_source"  # "lecture" or "corpus"
+GIBBS_K = "tl_gibbs_k"
+GIBBS_ALPHA = "tl_gibbs_alpha"
+GIBBS_BETA = "tl_gibbs_beta"
+GIBBS_SEED = "tl_gibbs_seed"
+GIBBS_SWEEPS = "tl_gibbs_sweeps"
+GIBBS_SPEED = "tl_gibbs_speed"
+GIBBS_STORY = "tl_gibbs_story"
+GIBBS_STORY_LENGTH = "tl_gibbs_story_length"
+GIBBS_STORY_SEED = "tl_gibbs_story_seed"
+GIBBS_NOTE = "tl_gibbs_note"
