@@ -52,6 +52,7 @@ def test_first_step_of_the_lecture(classroom: AppTest) -> None:
     assert conditional.iloc[1, 1] == "(1 + 0.01) · (1 + 0.001) / (4 + 7·0.001)"
     assert _cells(after)[11] == "topic2"
     assert _cells(after_docs)[4:8] == ["topic2", "2.01", "2.01", "1.01"]  # and put back into topic2
+    assert _cells(after_words)[8:10] == ["topic2", "2.001"]  # 문고리 counted twice in topic2 now
     assert metrics(classroom)["Token"] == "2 / 9"
 
 
