@@ -293,8 +293,14 @@ def fit_lsa(
     sigma = sigma[:k]
     norm2 = float(sp.linalg.norm(A) ** 2)
     ratio = sigma**2 / norm2 if norm2 > 0 else np.zeros_like(sigma)
-    logger.info("LSA %s: %d terms × %d documents, %d components (%s)", weighting, n_terms, n_docs, k,
-                "exact" if full else "randomized")
+    logger.info(
+        "LSA %s: %d terms × %d documents, %d components (%s)",
+        weighting,
+        n_terms,
+        n_docs,
+        k,
+        "exact" if full else "randomized",
+    )
     return LsaResult(
         A=A,
         U=U,

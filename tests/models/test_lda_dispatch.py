@@ -118,7 +118,8 @@ def test_bad_hyperparameters(block, field, value, code):
 
 
 def test_good_hyperparameters_pass(block):
-    validate_lda_options(block.corpus, LdaOptions(engine="sklearn", n_topics=5, alpha=0.1, eta=1, iterations=1, passes=3))
+    options = LdaOptions(engine="sklearn", n_topics=5, alpha=0.1, eta=1, iterations=1, passes=3)
+    validate_lda_options(block.corpus, options)
     validate_lda_options(block.corpus, LdaOptions(engine="gibbs", n_topics=5, alpha=np.float64(0.5)))
 
 

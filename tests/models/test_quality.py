@@ -27,7 +27,10 @@ def block():
 
 def _model(corpus, phi, theta):
     return TopicModel(
-        phi=phi, theta=theta, vocab=corpus.vocab, doc_lengths=corpus.doc_lengths,
+        phi=phi,
+        theta=theta,
+        vocab=corpus.vocab,
+        doc_lengths=corpus.doc_lengths,
         term_frequency=corpus.term_frequency,
     )
 
