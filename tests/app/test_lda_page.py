@@ -21,7 +21,7 @@ def fit_counter(monkeypatch: pytest.MonkeyPatch) -> list[LdaOptions]:
     calls: list[LdaOptions] = []
     real = models.lda.fit_lda
 
-    def counting(corpus, options, progress=None):  # noqa: ANN001, ANN202
+    def counting(corpus, options, progress=None):
         calls.append(options)
         return real(corpus, options, progress)
 
