@@ -7,6 +7,7 @@ import streamlit as st
 
 from app.corpus_source import CorpusResult
 from app.i18n import message, t
+from models.corpus import Corpus
 
 
 def csv_download(table: pd.DataFrame, file_name: str, key: str) -> None:
@@ -19,6 +20,20 @@ def csv_download(table: pd.DataFrame, file_name: str, key: str) -> None:
         key=key,
         on_click="ignore",
     )
+
+
+def require_corpus() -> tuple[CorpusResult, Corpus]:
+    """This run's corpus; when there is none, say why (no upload yet, or the input's error) and stop the page."""
+    from app.session import current_corpus
+
+    result = current_corpus()
+    if result.request is None:
+        st.info(t("upload_prompt"))
+        st.stop()
+    if show_failure(result):
+        st.stop()
+    assert result.corpus is not None
+    return result, result.corpus
 
 
 def show_failure(result: CorpusResult) -> bool:

@@ -8,20 +8,12 @@ import streamlit as st
 
 from app import state
 from app.i18n import message, t
-from app.session import current_corpus
-from app.widgets import csv_download, show_failure
+from app.widgets import csv_download, require_corpus
 
 MAX_ROWS = 2000
 
 st.title(t("page_corpus"))
-result = current_corpus()
-if result.request is None:
-    st.info(t("upload_prompt"))
-    st.stop()
-if show_failure(result):
-    st.stop()
-corpus = result.corpus
-assert corpus is not None
+result, corpus = require_corpus()
 
 st.caption(result.request.label)
 cols = st.columns(5)

@@ -6,17 +6,11 @@ import streamlit as st
 
 from app import fitting, lda_explorer, lda_tabs, state
 from app.i18n import t
-from app.session import current_corpus, fit_spec_now, pending
-from app.widgets import show_failure
+from app.session import fit_spec_now, pending
+from app.widgets import require_corpus
 
 st.title(t("page_lda"))
-result = current_corpus()
-if result.request is None:
-    st.info(t("upload_prompt"))
-    st.stop()
-if show_failure(result):
-    st.stop()
-corpus = result.corpus
+result, corpus = require_corpus()
 fitting.show_message()
 exploration = fitting.current("lda", result.request.key)
 if exploration is None:

@@ -10,8 +10,8 @@ import streamlit as st
 
 from app import charts, fitting, state
 from app.i18n import t
-from app.session import current_corpus, fit_spec_now, pending
-from app.widgets import csv_download, show_failure
+from app.session import fit_spec_now, pending
+from app.widgets import csv_download, require_corpus
 from models.lsa import LsaResult, lecture_view
 
 MAX_TERMS = 40  # rows of A, U and A_k shown for a large corpus
@@ -45,13 +45,7 @@ def _table(
 
 
 st.title(t("page_lsa"))
-result = current_corpus()
-if result.request is None:
-    st.info(t("upload_prompt"))
-    st.stop()
-if show_failure(result):
-    st.stop()
-corpus = result.corpus
+result, corpus = require_corpus()
 fitting.show_message()
 lsa: LsaResult | None = fitting.current("lsa", result.request.key)
 if lsa is None:
