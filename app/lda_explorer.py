@@ -11,19 +11,30 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from app import charts, state, topic_names
-from app.i18n import t
+from app import charts, result_cache, state, topic_names
+from app.i18n import formatter, t
 from models.corpus import Corpus
 from models.explore import LdaExploration, document_word_topics, top_documents
 from models.highlight import token_spans
-from models.vis_data import salient_terms, top_terms, topic_given_term
+from models.intertopic import LAYOUTS
+from models.vis_data import VisData, prepare_vis, salient_terms, top_terms, topic_given_term
 
 SUGGESTED_LAMBDA = 0.6
 R = 30
 
 
-def _ordered_topics(exploration: LdaExploration) -> list[int]:
-    return [int(k) for k in exploration.vis.order]
+def _ordered_topics(vis: VisData) -> list[int]:
+    return [int(k) for k in vis.order]
+
+
+def _vis_for_layout(fit_key: str, exploration: LdaExploration, layout: str) -> VisData:
+    """The fit's LDAvis data with circles laid out by ``layout`` (recomputed once per layout, never refitted)."""
+    if layout == exploration.vis.layout:
+        return exploration.vis
+    seed = exploration.options.seed
+    return result_cache.get_or_compute(
+        f"vis|{layout}|{fit_key}", lambda: prepare_vis(exploration.model, layout=layout, R=30, seed=seed)
+    )
 
 
 def _step_topic(order: list[int], step: int) -> None:
@@ -79,10 +90,10 @@ def _term_choices(vis: object, current: str) -> list[str]:
 def explorer(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> None:
     """Draw the interactive LDAvis view for ``exploration``."""
     ss = st.session_state
-    vis = exploration.vis
+    vis = _vis_for_layout(fit_key, exploration, ss.get(state.LAYOUT, exploration.vis.layout))
     names = topic_names.names(fit_key, vis)
     labels = [topic_names.label(vis, names, k) for k in range(vis.n_topics)]
-    order = _ordered_topics(exploration)
+    order = _ordered_topics(vis)
     if ss.get(state.SELECTED_TOPIC) is not None and not 0 <= ss[state.SELECTED_TOPIC] < vis.n_topics:
         ss[state.SELECTED_TOPIC] = None
     ss.setdefault(state.LAMBDA, 1.0)
@@ -92,7 +103,11 @@ def explorer(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> None:
 
     left, right = st.columns([1, 1], gap="medium")
     with left:
-        st.markdown(f"**{t('map_title')}**")
+        title, layout_box = st.columns([3, 1.3])
+        title.markdown(f"**{t('map_title')}**")
+        layout_box.selectbox(
+            t("layout"), LAYOUTS, key=state.LAYOUT, format_func=formatter("layout_"), label_visibility="collapsed"
+        )
         b1, b2, b3 = st.columns(3)
         b1.button(t("previous_topic"), on_click=_step_topic, args=(order, -1), width="stretch", key="tl_prev")
         b2.button(t("next_topic"), on_click=_step_topic, args=(order, 1), width="stretch", key="tl_next")

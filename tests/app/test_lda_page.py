@@ -141,3 +141,13 @@ def test_korean_ui(market: AppTest) -> None:
     market.sidebar.radio(key=state.LANG).set_value("ko").run()
     assert market.title[0].value == "토픽 지도 (LDA)"
     assert "두드러진" in _bars(market)["layout"]["title"]["text"]
+
+
+def test_layout_switch_recomputes_the_map_only(market: AppTest, fit_counter: list) -> None:
+    before = _map(market)["data"][0]
+    market.selectbox(key=state.LAYOUT).set_value("mmds").run()
+    after = _map(market)["data"][0]
+    assert not market.exception
+    assert sorted(after["customdata"]) == sorted(before["customdata"])
+    assert after["x"] != before["x"]
+    assert len(fit_counter) == 1
