@@ -210,6 +210,20 @@ def coloured_text(
     return '<div style="line-height:2.0;font-size:1.02rem;white-space:pre-wrap">' + "".join(out) + "</div>"
 
 
+def trace(points: Sequence[tuple[int, float]], title: str, x_title: str, height: int = 270) -> go.Figure:
+    """A line of (iteration, log-likelihood) points recorded during a fit or a Gibbs run."""
+    xy = np.array(points, dtype=float).reshape(-1, 2)
+    fig = go.Figure(go.Scatter(x=xy[:, 0], y=xy[:, 1], mode="lines+markers"))
+    fig.update_layout(
+        height=height,
+        margin={"l": 10, "r": 10, "t": 30 if title else 10, "b": 10},
+        title=title,
+        xaxis_title=x_title,
+        plot_bgcolor="white",
+    )
+    return fig
+
+
 def scree(sigma: np.ndarray, k: int, labels: tuple[str, str]) -> go.Figure:
     """Singular values by component; those beyond ``k`` greyed out."""
     idx = np.arange(1, len(sigma) + 1)

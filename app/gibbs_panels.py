@@ -192,18 +192,10 @@ def state_panel(sampler: ClassroomSampler) -> None:
 
 
 def estimates(sampler: ClassroomSampler) -> None:
-    trace = np.array(sampler.log_likelihood_trace, dtype=float)
     a, b, c = st.columns([1.2, 1, 1])
     with a:
-        fig = go.Figure(go.Scatter(x=trace[:, 0], y=trace[:, 1], mode="lines+markers"))
-        fig.update_layout(
-            height=280,
-            margin={"l": 10, "r": 10, "t": 30, "b": 10},
-            title=t("gibbs_ll_title"),
-            xaxis_title=t("gibbs_sweep"),
-            plot_bgcolor="white",
-        )
-        st.plotly_chart(fig, key="tl_gibbs_ll")
+        chart = charts.trace(sampler.log_likelihood_trace, t("gibbs_ll_title"), t("gibbs_sweep"), height=280)
+        st.plotly_chart(chart, key="tl_gibbs_ll")
     names = topic_names(sampler.n_topics)
     cols = _word_columns(sampler, None)
     with b:

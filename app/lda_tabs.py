@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import result_cache, state, topic_names
+from app import charts, result_cache, state, topic_names
 from app.i18n import message, t
 from app.model_controls import FitSpec
 from app.widgets import csv_download
@@ -72,16 +72,8 @@ def quality_tab(spec: FitSpec, exploration: LdaExploration, corpus: Corpus) -> N
     ).sort_values(t("col_rank"))
     st.dataframe(per_topic, hide_index=True)
     if exploration.model.log_likelihood:
-        trace = np.array(exploration.model.log_likelihood, dtype=float)
-        fig = go.Figure(go.Scatter(x=trace[:, 0], y=trace[:, 1], mode="lines+markers"))
-        fig.update_layout(
-            height=260,
-            margin={"l": 10, "r": 10, "t": 30, "b": 10},
-            title=t("trace_title"),
-            xaxis_title=t("iteration"),
-            plot_bgcolor="white",
-        )
-        st.plotly_chart(fig, key="tl_trace")
+        chart = charts.trace(exploration.model.log_likelihood, t("trace_title"), t("iteration"), height=260)
+        st.plotly_chart(chart, key="tl_trace")
 
     st.subheader(t("choose_k"))
     st.caption(t("choose_k_help"))

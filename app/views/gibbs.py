@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import time
 
-import numpy as np
-import plotly.graph_objects as go
 import streamlit as st
 
-from app import gibbs_panels, state
+from app import charts, gibbs_panels, state
 from app.i18n import formatter, message, t
 from app.session import current_corpus
 from models.errors import InputError
@@ -168,10 +166,9 @@ if run:
         sampler.run_sweeps(1)
         bar.progress((i + 1) / n, text=t("gibbs_running", i=i + 1, n=n, ll=sampler.log_likelihood))
         with live.container():
-            trace = np.array(sampler.log_likelihood_trace, dtype=float)
-            fig = go.Figure(go.Scatter(x=trace[:, 0], y=trace[:, 1], mode="lines+markers"))
-            fig.update_layout(height=240, margin={"l": 10, "r": 10, "t": 10, "b": 10}, plot_bgcolor="white")
-            st.plotly_chart(fig, key=f"tl_gibbs_live_{i}")
+            st.plotly_chart(
+                charts.trace(sampler.log_likelihood_trace, "", t("gibbs_sweep"), height=240), key=f"tl_gibbs_live_{i}"
+            )
         if ss[state.GIBBS_SPEED] > 0:
             time.sleep(float(ss[state.GIBBS_SPEED]))
     st.rerun()
