@@ -16,6 +16,7 @@ import streamlit as st
 
 from app import state
 from app.i18n import formatter, lang, t
+from app.model_controls import default_topics
 from models import SAMPLES, SUPPORTED_EXTENSIONS, Corpus, IngestOptions, InputError, PreprocessOptions
 from models.documents import DOC_MODES
 from models.ingest import read_files
@@ -97,6 +98,7 @@ def _on_source_change() -> None:
     if ss.get(state.SOURCE) == "sample":
         sample = SAMPLES[ss.get(state.SAMPLE) or default_sample()]
         _reset_options(sample.ingest, sample.preprocess)
+        ss[state.N_TOPICS] = default_topics(f"sample:{sample.name}")
     else:
         _reset_options(IngestOptions(), PreprocessOptions())
     ss[state.OPTIONS_FOR] = _source_key()

@@ -77,6 +77,7 @@ def run_pending(corpus: Corpus | None) -> None:
                 cached = result_cache.get_or_compute(spec.key, lambda: _compute(spec, corpus, progress))
         except InputError as err:
             ss.pop(state.PENDING, None)
+            ss.setdefault(state.FAILED_FITS, set()).add(spec.key)
             ss[state.FIT_MESSAGE] = ("error", message(err))
             box.empty()
             return
@@ -88,12 +89,20 @@ def run_pending(corpus: Corpus | None) -> None:
         except Exception:
             logger.exception("fit failed: %s", spec.key)
             ss.pop(state.PENDING, None)
+            ss.setdefault(state.FAILED_FITS, set()).add(spec.key)
             ss[state.FIT_MESSAGE] = ("error", t("unexpected"))
             box.empty()
             return
         box.empty()
     ss[_result_key(spec.method)] = spec
     ss.pop(state.PENDING, None)
+
+
+def may_auto_fit(spec: FitSpec | None, method: str, corpus: Corpus) -> bool:
+    """Whether to fit ``spec`` without a click: small corpus, and not a fit that already failed in this session."""
+    if spec is None or spec.method != method or corpus.n_tokens > AUTO_FIT_MAX_TOKENS:
+        return False
+    return spec.key not in st.session_state.get(state.FAILED_FITS, set())
 
 
 def current(method: str, corpus_key: str | None) -> Any | None:

@@ -16,12 +16,15 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from app import i18n  # noqa: E402
+from app import i18n, state  # noqa: E402
 from app.session import sidebar_and_fits  # noqa: E402
 
 VIEWS = ROOT / "app" / "views"
 
 st.set_page_config(page_title="TopicLens", page_icon="🔎", layout="wide")
+for _key in state.PERSISTENT:  # keep widget values across pages, early stops and a change of UI language
+    if _key in st.session_state:
+        st.session_state[_key] = st.session_state[_key]
 
 i18n.language_selector()
 pages = {

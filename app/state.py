@@ -56,7 +56,7 @@ LAYOUT = "tl_layout"
 CHOOSE_K = "tl_choose_k"
 
 # LSA page.
-LSA_SHOW_K = "tl_lsa_show_k"
+LSA_SHOW_K = "tl_lsa_show_k"  # prefix: one k slider per LSA fit
 LECTURE_ROUNDING = "tl_lecture_rounding"
 
 # Gibbs classroom page.
@@ -73,3 +73,18 @@ GIBBS_STORY = "tl_gibbs_story"
 GIBBS_STORY_LENGTH = "tl_gibbs_story_length"
 GIBBS_STORY_SEED = "tl_gibbs_story_seed"
 GIBBS_NOTE = "tl_gibbs_note"
+
+FAILED_FITS = "tl_failed_fits"  # keys of fits that failed in this session (never retried automatically)
+
+# Widget values re-saved at the top of every run, so they survive runs in which their widget is not drawn (another
+# page, a page that stopped early, the upload mode) and a change of UI language (translated labels give a widget a
+# new identity). Only widgets created without an explicit default value may be listed here.
+PERSISTENT: tuple[str, ...] = (
+    LANG, SOURCE, SAMPLE,
+    OPT_DOC_MODE, OPT_TEXT_COLUMN, OPT_ENCODING, OPT_LANGUAGE, OPT_STOP_WORDS, OPT_MIN_LEN, OPT_BIGRAMS, OPT_VERBS,
+    OPT_MIN_DF, OPT_MAX_DF, OPT_MAX_FEATURES, DOC_SEARCH,
+    METHOD, ENGINE, N_TOPICS, ALPHA_MODE, ALPHA, ETA_MODE, ETA, ITERATIONS, SEED, LSA_WEIGHTING, LSA_K,
+    LAMBDA, SELECTED_TERM, OPEN_DOCUMENT, LAYOUT, LECTURE_ROUNDING,
+    GIBBS_SOURCE, GIBBS_K, GIBBS_ALPHA, GIBBS_BETA, GIBBS_SEED, GIBBS_SWEEPS, GIBBS_SPEED, GIBBS_STORY_LENGTH,
+    GIBBS_STORY_SEED,
+)  # fmt: skip

@@ -17,7 +17,7 @@ if exploration is None:
     if pending():
         st.stop()
     spec = fit_spec_now()
-    if spec is not None and spec.method == "lda" and corpus.n_tokens <= fitting.AUTO_FIT_MAX_TOKENS:
+    if fitting.may_auto_fit(spec, "lda", corpus):
         fitting.schedule(spec)
         st.rerun()
     st.info(t("press_fit_lda"))

@@ -10,6 +10,7 @@ import streamlit as st
 
 from app import charts, fitting, state
 from app.i18n import t
+from app.model_controls import FitSpec
 from app.session import fit_spec_now, pending
 from app.widgets import csv_download, require_corpus
 from models.lsa import LsaResult, lecture_view
@@ -52,11 +53,10 @@ if lsa is None:
     if pending():
         st.stop()
     spec = fit_spec_now()
-    small = corpus.n_documents * corpus.vocab_size <= 50_000_000
-    if spec is not None and small:
-        from app.model_controls import FitSpec
-
+    auto = None
+    if spec is not None:
         auto = spec if spec.method == "lsa" else FitSpec(method="lsa", corpus_key=spec.corpus_key)
+    if fitting.may_auto_fit(auto, "lsa", corpus):
         fitting.schedule(auto)
         st.rerun()
     st.info(t("press_fit_lsa"))
@@ -76,15 +76,16 @@ st.caption(
     )
 )
 ss = st.session_state
-if not 1 <= ss.get(state.LSA_SHOW_K, 0) <= r:
-    ss[state.LSA_SHOW_K] = min(2, r)
+# One k slider per fit: its range follows the fit, so a new fit gets a new widget rather than a remounted one.
+k_key = f"{state.LSA_SHOW_K}|{ss[state.LSA_KEY].key}"
+ss[k_key] = ss[k_key] if 1 <= ss.get(k_key, 0) <= r else min(2, r)
 left, right = st.columns([3, 1])
 with left:
     k = st.slider(
         t("lsa_show_k"),
         min_value=1,
         max_value=max(r, 2),
-        key=state.LSA_SHOW_K,
+        key=k_key,
         disabled=r < 2,
         help=t("lsa_show_k_help"),
     )

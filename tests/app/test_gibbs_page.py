@@ -32,8 +32,20 @@ def test_initial_state_is_the_lecture(classroom: AppTest) -> None:
     cells = _cells(assignment)
     assert cells[1:10] == ["문고리", "거래", "가방", "나눔", "문고리", "드림", "비대면", "거래", "택배"]
     assert cells[11:20] == ["topic1", "topic2", "topic1", "topic1", "topic2", "topic2", "topic3", "topic2", "topic3"]
-    assert _cells(doc_table) == ["topic1", "1.01", "2.01", "0.01", "topic2", "1.01", "2.01", "1.01",
-                                 "topic3", "0.01", "0.01", "2.01"]
+    assert _cells(doc_table) == [
+        "topic1",
+        "1.01",
+        "2.01",
+        "0.01",
+        "topic2",
+        "1.01",
+        "2.01",
+        "1.01",
+        "topic3",
+        "0.01",
+        "0.01",
+        "2.01",
+    ]
     assert _cells(word_table)[:8] == ["topic1", "1.001", "0.001", "1.001", "1.001", "0.001", "0.001", "0.001"]
     assert re.findall(r"<th>(.*?)</th>", word_table) == ["문고리", "거래", "가방", "나눔", "드림", "비대면", "택배"]
     shown = metrics(classroom)

@@ -27,13 +27,19 @@ def test_lecture_matrices_exact(lsa_page: AppTest) -> None:
     tables = _tables(lsa_page)
     A = tables[0]
     assert list(A.index) == ["pizza", "hamburger", "cookie", "ramen", "sushi"]
-    assert A.to_numpy().tolist() == [[1, 1, 0, 0, 0, 0], [0, 1, 1, 0, 0, 0], [0, 1, 0, 0, 0, 0],
-                                     [0, 0, 0, 1, 0, 1], [0, 0, 0, 0, 1, 1]]
+    assert A.to_numpy().tolist() == [
+        [1, 1, 0, 0, 0, 0],
+        [0, 1, 1, 0, 0, 0],
+        [0, 1, 0, 0, 0, 0],
+        [0, 0, 0, 1, 0, 1],
+        [0, 0, 0, 0, 1, 1],
+    ]
     sigma = next(t for t in tables if list(t.index) == ["t1", "t2", "t3", "t4", "t5"] and t.shape == (5, 5))
     np.testing.assert_allclose(np.diag(sigma.to_numpy()), [1.932, 1.732, 1.0, 1.0, 0.518], atol=1e-3)
     concepts = next(t for t in tables if t.shape == (2, 6))
-    np.testing.assert_allclose(concepts.to_numpy(), [[0.63, 1.72, 0.63, 0, 0, 0], [0, 0, 0, 0.71, 0.71, 1.41]],
-                               atol=1e-9)
+    np.testing.assert_allclose(
+        concepts.to_numpy(), [[0.63, 1.72, 0.63, 0, 0, 0], [0, 0, 0, 0.71, 0.71, 1.41]], atol=1e-9
+    )
     assert "full SVD with 5 components" in lsa_page.caption[0].value
 
 
@@ -41,8 +47,9 @@ def test_lecture_rounding_shows_the_slide_values(lsa_page: AppTest) -> None:
     lsa_page.toggle(key=state.LECTURE_ROUNDING).set_value(True).run()
     tables = _tables(lsa_page)
     concepts = next(t for t in tables if t.shape == (2, 6))
-    np.testing.assert_allclose(concepts.to_numpy(), [[0.57, 1.71, 0.57, 0, 0, 0], [0, 0, 0, 0.68, 0.68, 1.36]],
-                               atol=1e-9)
+    np.testing.assert_allclose(
+        concepts.to_numpy(), [[0.57, 1.71, 0.57, 0, 0, 0], [0, 0, 0, 0.68, 0.68, 1.36]], atol=1e-9
+    )
     sigma_k = next(t for t in tables if t.shape == (2, 2))
     assert sigma_k.to_numpy().tolist() == [[1.9, 0.0], [0.0, 1.7]]
     vt_k = [t for t in tables if t.shape == (2, 6)][1]
@@ -51,7 +58,8 @@ def test_lecture_rounding_shows_the_slide_values(lsa_page: AppTest) -> None:
 
 
 def test_k_slider_truncates(lsa_page: AppTest) -> None:
-    lsa_page.slider(key=state.LSA_SHOW_K).set_value(1).run()
+    k_key = f"{state.LSA_SHOW_K}|{lsa_page.session_state[state.LSA_KEY].key}"
+    lsa_page.slider(key=k_key).set_value(1).run()
     shown = metrics(lsa_page)
     # Eckart-Young: ‖A − A_1‖ = sqrt(σ2² + σ3² + σ4² + σ5²) = sqrt(3 + 1 + 1 + 0.268) = 2.295
     assert shown["‖A − A_k‖ (Frobenius)"] == "2.2952"

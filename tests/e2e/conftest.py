@@ -102,3 +102,36 @@ def wait_idle(page: object, timeout: float = 90_000) -> None:
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
     page.wait_for_timeout(300)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+
+
+def assert_no_errors(page: object) -> None:
+    """No exception box and no error alert anywhere on the page."""
+    exceptions = page.get_by_test_id("stException")
+    assert exceptions.count() == 0, exceptions.all_inner_texts()
+    errors = page.get_by_test_id("stAlertContentError")
+    assert errors.count() == 0, errors.all_inner_texts()
+
+
+def table_rows(table: object) -> list[list[str]]:
+    """The text of an HTML table (an ``st.html`` table, or the accessible table inside a dataframe's grid)."""
+    return table.evaluate("t => [...t.querySelectorAll('tr')].map(r => [...r.children].map(c => c.textContent.trim()))")
+
+
+def dataframe_rows(frame: object) -> list[list[str]]:
+    """The cells of an ``st.dataframe`` as drawn, header first (it paints a canvas; this reads its a11y table)."""
+    frame.scroll_into_view_if_needed()
+    grid = frame.locator("canvas[data-testid='data-grid-canvas'] table[role='grid']")
+    grid.wait_for(state="attached")
+    return table_rows(grid)
+
+
+def screenshot(page: object, element: object, path: Path, above: int = 70) -> None:
+    """Scroll ``element`` to the top of Streamlit's scrolling main area (under the header) and save the viewport."""
+    element.evaluate(
+        "(e, above) => { e.scrollIntoView({block: 'start'});"
+        " document.querySelector('[data-testid=stMain]')?.scrollBy(0, -above); }",
+        above,
+    )
+    page.wait_for_timeout(400)  # let Plotly finish redrawing what came into view
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path))

@@ -18,13 +18,23 @@ def _metric(page: object, label: str) -> str:
     return metric.locator("[data-testid='stMetricValue']").inner_text().strip()
 
 
-def test_sample_corpus_is_shown_on_start(page: object) -> None:
+@pytest.fixture
+def corpus_page(page: object, app_url: str) -> object:
+    """The Corpus page of a fresh session."""
+    page.goto(f"{app_url}/corpus")
+    wait_idle(page)
+    return page
+
+
+def test_sample_corpus_is_shown_on_start(corpus_page: object) -> None:
+    page = corpus_page
     assert _metric(page, "Documents") == "300"
     assert _metric(page, "Vocabulary") == "3,308"
     assert page.locator("[data-testid='stException']").count() == 0
 
 
-def test_upload_cp949_file_updates_the_corpus_page(page: object, tmp_path: Path) -> None:
+def test_upload_cp949_file_updates_the_corpus_page(corpus_page: object, tmp_path: Path) -> None:
+    page = corpus_page
     listings = [
         "아이가 커서 유모차를 팝니다. 상태 좋아요.",
         "원목 책상과 의자를 직거래로 판매합니다.",
