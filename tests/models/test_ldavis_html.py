@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 from pathlib import Path
 
 import numpy as np
@@ -107,38 +106,30 @@ def test_few_topics_render(k: int) -> None:
 
 
 @pytest.mark.browser
-def test_renders_offline_in_a_srcdoc_iframe(page: str) -> None:
+def test_renders_offline_in_a_srcdoc_iframe(page: str, browser: object) -> None:
     """In headless Chromium, inside a srcdoc iframe (as Streamlit shows it): draws, clicks, runs no injected code."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.skip("chromium is not installed")
     wrapper = f'<iframe id="f" width="1300" height="900" srcdoc="{html.escape(page, quote=True)}"></iframe>'
     dialogs: list[str] = []
     errors: list[str] = []
     requests: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=chromium,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        tab.on("pageerror", lambda e: errors.append(str(e)))
+        tab.on("request", lambda r: requests.append(r.url))
+        tab.set_content(wrapper)
+        frame = tab.frames[1]
+        frame.wait_for_selector("circle.dot", state="attached", timeout=10_000)
+        assert frame.evaluate("document.querySelectorAll('circle.dot').length") == 4
+        assert frame.evaluate(f"document.getElementById('{VIS_ID}-lambda-value').textContent") == "0.6"
+        frame.evaluate(
+            f"document.getElementById('{VIS_ID}-topic1').dispatchEvent(new MouseEvent('click', {{bubbles: true}}))"
         )
-        try:
-            tab = browser.new_page()
-            tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            tab.on("pageerror", lambda e: errors.append(str(e)))
-            tab.on("request", lambda r: requests.append(r.url))
-            tab.set_content(wrapper)
-            frame = tab.frames[1]
-            frame.wait_for_selector("circle.dot", state="attached", timeout=10_000)
-            assert frame.evaluate("document.querySelectorAll('circle.dot').length") == 4
-            assert frame.evaluate(f"document.getElementById('{VIS_ID}-lambda-value').textContent") == "0.6"
-            frame.evaluate(
-                f"document.getElementById('{VIS_ID}-topic1').dispatchEvent(new MouseEvent('click', {{bubbles: true}}))"
-            )
-            frame.wait_for_function(f"document.getElementById('{VIS_ID}-topic').value === '1'", timeout=5_000)
-            tab.wait_for_timeout(1_000)  # bars move in a d3 transition
-            terms = frame.evaluate("Array.from(document.querySelectorAll('.terms')).map(e => e.textContent)")
-        finally:
-            browser.close()
+        frame.wait_for_function(f"document.getElementById('{VIS_ID}-topic').value === '1'", timeout=5_000)
+        tab.wait_for_timeout(1_000)  # bars move in a d3 transition
+        terms = frame.evaluate("Array.from(document.querySelectorAll('.terms')).map(e => e.textContent)")
+    finally:
+        context.close()
     assert XSS in terms  # shown as text among topic 1's bars
     assert dialogs == [] and errors == [] and requests == []
