@@ -176,8 +176,9 @@ m1, m2, m3 = st.columns(3)
 m1.metric(t("lsa_error_abs"), f"{error.absolute:.4f}")
 m2.metric(t("lsa_error_rel"), f"{100 * error.relative:.1f}%")
 m3.metric(t("lsa_energy"), f"{100 * float(lsa.explained_variance_ratio[:k].sum()):.1f}%")
-A_k = lsa.reconstruct(k)
-_table(A_k[term_rows][:, doc_cols], terms, docs, 2)
+# Only the shown block of A_k = U_k Σ_k V_kᵀ: the full matrix of a large corpus would not fit in memory.
+A_k_shown = (lsa.U[term_rows, :k] * lsa.sigma[:k]) @ lsa.Vt[:k, doc_cols]
+_table(A_k_shown, terms, docs, 2)
 
 # --- scree and concept space ---------------------------------------------------------------------------------------
 st.subheader(t("lsa_scree"))
