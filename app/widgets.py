@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -10,11 +12,19 @@ from app.i18n import message, t
 from models.corpus import Corpus
 
 
-def csv_download(table: pd.DataFrame, file_name: str, key: str) -> None:
-    """A download button for ``table`` as CSV in UTF-8 with BOM (so Excel shows Hangul)."""
+def csv_download(table: pd.DataFrame | Callable[[], pd.DataFrame], file_name: str, key: str) -> None:
+    """A download button for ``table`` as CSV in UTF-8 with BOM (so Excel shows Hangul).
+
+    ``table`` may be a function, called only when the user downloads (for tables too costly to build every run).
+    """
+
+    def data() -> bytes:
+        frame = table() if callable(table) else table
+        return frame.to_csv(index=False).encode("utf-8-sig")
+
     st.download_button(
         t("download_csv"),
-        data=lambda: table.to_csv(index=False).encode("utf-8-sig"),
+        data=data,
         file_name=file_name,
         mime="text/csv",
         key=key,

@@ -93,8 +93,12 @@ with left:
     st.plotly_chart(fig, key="corpus_top_terms")
 with right:
     st.dataframe(top, hide_index=True, height=max(320, 18 * len(top)))
-    all_terms = pd.DataFrame(corpus.top_terms(corpus.vocab_size), columns=top.columns)
-    csv_download(all_terms, "vocabulary.csv", key="dl_vocabulary")
+    columns = list(top.columns)
+    csv_download(
+        lambda: pd.DataFrame(corpus.top_terms(corpus.vocab_size), columns=columns),
+        "vocabulary.csv",
+        key="dl_vocabulary",
+    )
 
 # --- dropped ------------------------------------------------------------------------------------------------------
 st.subheader(t("dropped"))
