@@ -32,6 +32,24 @@ def _diameters(weights: np.ndarray) -> np.ndarray:
     return np.maximum(np.sqrt(share * 0.25 * _PANEL_AREA * 4 / math.pi), 6.0)
 
 
+# The map's shorter side in pixels in a half-width column (about; the browser decides).
+_PLOT_PX = 420.0
+
+
+def _map_span(coordinates: np.ndarray, diameters: np.ndarray) -> float:
+    """Half the axis range so that every circle (drawn at its prevalence size) fits inside the panel.
+
+    A centre at distance c from the origin with diameter d pixels fits if c + (d / 2)·(2·span / P) ≤ span, i.e.
+    span ≥ c / (1 − d / P) for a panel of P pixels; the sizes of the term view are not used, so the axes stay put.
+    """
+    if not coordinates.size:
+        return 1.0
+    reach = np.abs(coordinates).max(axis=1)
+    need = reach / np.maximum(1.0 - diameters / _PLOT_PX, 0.25)
+    span = float(need.max()) * 1.08
+    return span if span > 0 else 1.0
+
+
 def intertopic_map(
     coordinates: np.ndarray,
     prevalence: np.ndarray,
@@ -40,20 +58,25 @@ def intertopic_map(
     selected: int | None = None,
     term_weights: np.ndarray | None = None,
     axis_titles: tuple[str, str] = ("PC1", "PC2"),
+    revision: int = 0,
 ) -> go.Figure:
     """The intertopic distance map: a circle per topic, area ∝ prevalence (or ∝ p(topic | term) in term view).
 
-    ``customdata`` of each point is the model's topic id, so a selection event names the topic.
+    ``customdata`` of each point is the model's topic id, so a selection event names the topic. The selected topic is
+    Plotly's own selection (red), so a click highlights its circle in the browser without redrawing the figure.
+    ``revision`` is stored in the trace: a new value makes the browser apply ``selected`` even when nothing else
+    changed (Plotly keeps its own selection across identical figures).
     """
     k = len(prevalence)
     sizes = _diameters(term_weights if term_weights is not None else prevalence)
-    colours = [RED if i == selected else (LIGHT_BLUE if term_weights is None else BLUE) for i in range(k)]
+    colour = LIGHT_BLUE if term_weights is None else BLUE
     hover = [
         f"<b>{html.escape(labels[i])}</b><br>{100 * prevalence[i]:.1f}% of tokens"
         + (f"<br>p(topic | term) = {term_weights[i]:.3f}" if term_weights is not None else "")
         for i in range(k)
     ]
     order = np.argsort(-sizes)  # big circles first so small ones stay clickable on top
+    position = {int(topic): i for i, topic in enumerate(order)}
     fig = go.Figure(
         go.Scatter(
             x=coordinates[order, 0],
@@ -66,18 +89,19 @@ def intertopic_map(
             hovertemplate="%{hovertext}<extra></extra>",
             marker={
                 "size": sizes[order],
-                "color": [colours[i] for i in order],
+                "color": colour,
                 "opacity": 0.65,
-                "line": {"width": 1.5, "color": ["#7a0b0b" if i == selected else "#33557a" for i in order]},
+                "line": {"width": 1.5, "color": "#33557a"},
                 "sizemode": "diameter",
             },
-            selected={"marker": {"opacity": 0.9}},
-            unselected={"marker": {"opacity": 0.65}},
+            selectedpoints=[position[selected]] if selected is not None and selected in position else None,
+            selected={"marker": {"color": RED, "opacity": 0.9}, "textfont": {"color": "#222"}},
+            unselected={"marker": {"color": colour, "opacity": 0.65}, "textfont": {"color": "#222"}},
+            meta=revision,
             name="topics",
         )
     )
-    span = float(np.abs(coordinates).max()) if coordinates.size else 1.0
-    span = span * 1.35 if span > 0 else 1.0
+    span = _map_span(coordinates, _diameters(prevalence))
     fig.update_layout(
         height=MAP_HEIGHT,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},

@@ -1,11 +1,13 @@
-"""The LDAvis view as one Streamlit fragment: map, λ slider, term bars, term view and the topic's documents.
+"""The LDAvis view: map, λ slider, term bars, term view and the topic's documents, as separately redrawn parts.
 
-Moving λ, clicking a circle or a bar reruns only this fragment, and only reads the precomputed ``VisData``.
+Every part only reads the precomputed ``VisData``. Each interaction names, in its widget callback, exactly the parts it
+changes (``st.rerun(scope=[...])`` with fragment keys), so moving λ redraws the term bars and nothing else.
 """
 
 from __future__ import annotations
 
 import html
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -37,36 +39,6 @@ def _vis_for_layout(fit_key: str, exploration: LdaExploration, layout: str) -> V
     )
 
 
-def _step_topic(order: list[int], step: int) -> None:
-    ss = st.session_state
-    current = ss.get(state.SELECTED_TOPIC)
-    if current is None:
-        ss[state.SELECTED_TOPIC] = order[0] if step > 0 else order[-1]
-    else:
-        ss[state.SELECTED_TOPIC] = order[(order.index(current) + step) % len(order)]
-
-
-def _clear_topic() -> None:
-    st.session_state[state.SELECTED_TOPIC] = None
-
-
-def _set_lambda(value: float) -> None:
-    st.session_state[state.LAMBDA] = value
-
-
-def _new_selection(event: object, memory_key: str) -> list | None:
-    """The points of a Plotly selection event if they changed since last time (else None)."""
-    try:
-        points = event["selection"]["points"]  # type: ignore[index]
-    except (KeyError, TypeError):
-        return None
-    marker = tuple(str(p.get("customdata")) for p in points)
-    if st.session_state.get(memory_key) == marker:
-        return None
-    st.session_state[memory_key] = marker
-    return points
-
-
 MAX_TERM_CHOICES = 5000
 
 
@@ -86,132 +58,249 @@ def _term_choices(vis: object, current: str) -> list[str]:
     return sorted(chosen)
 
 
-@st.fragment
-def explorer(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> None:
-    """Draw the interactive LDAvis view for ``exploration``."""
+# The parts, as keyed fragments. Who redraws what:
+#   λ slider -> bars; λ = 0.6 button -> λ controls + bars; layout -> map;
+#   term (search box or bar click) -> λ controls + map + bars; topic by previous/next/clear -> map + bars + documents;
+#   topic by a click on its circle -> bars + documents (Plotly has already highlighted the clicked circle).
+MAP_PANEL = "tl_map_panel"
+LAMBDA_PANEL = "tl_lambda_panel"
+BARS_PANEL = "tl_bars_panel"
+DOCS_PANEL = "tl_docs_panel"
+TERM_PANELS = (LAMBDA_PANEL, MAP_PANEL, BARS_PANEL)
+TOPIC_PANELS = (MAP_PANEL, BARS_PANEL, DOCS_PANEL)
+CLICKED_TOPIC_PANELS = (BARS_PANEL, DOCS_PANEL)
+
+# AppTest keeps only the named fragments' elements after such a rerun, so the AppTest suite turns this off and gets
+# Streamlit's default rerun instead; the browser tests and the latency benchmark run the named reruns.
+NAMED_RERUNS = True
+
+
+def _rerun(panels: tuple[str, ...]) -> None:
+    """From a widget callback: redraw exactly the fragments ``panels`` instead of the default rerun."""
+    if NAMED_RERUNS:
+        st.rerun(scope=list(panels))
+
+
+def _selected_points(chart_key: str) -> list:
+    """The points selected in the Plotly chart under ``chart_key`` (empty when none or on a malformed event)."""
+    try:
+        return list(st.session_state[chart_key]["selection"]["points"])
+    except (KeyError, TypeError):
+        return []
+
+
+def _on_topic_click(chart_key: str) -> None:
+    """A click on a circle selects its topic; a click on the selected circle (Plotly unselects it) clears it."""
+    points = _selected_points(chart_key)
+    st.session_state[state.SELECTED_TOPIC] = int(points[0]["customdata"]) if points else None
+    _rerun(CLICKED_TOPIC_PANELS)
+
+
+def _on_term_click(chart_key: str) -> None:
+    points = _selected_points(chart_key)
+    if points:
+        st.session_state[state.SELECTED_TERM] = str(points[0]["customdata"])
+        _rerun(TERM_PANELS)
+
+
+def _on_term_search() -> None:
+    _rerun(TERM_PANELS)
+
+
+def _on_lambda() -> None:
+    _rerun((BARS_PANEL,))
+
+
+def _set_lambda(value: float) -> None:
+    st.session_state[state.LAMBDA] = value
+    _rerun((LAMBDA_PANEL, BARS_PANEL))
+
+
+def _on_layout() -> None:
+    _rerun((MAP_PANEL,))
+
+
+def _on_relevance_table() -> None:
+    _rerun((BARS_PANEL,))
+
+
+def _step_topic(order: list[int], step: int) -> None:
+    ss = st.session_state
+    current = ss.get(state.SELECTED_TOPIC)
+    if current is None:
+        ss[state.SELECTED_TOPIC] = order[0] if step > 0 else order[-1]
+    else:
+        ss[state.SELECTED_TOPIC] = order[(order.index(current) + step) % len(order)]
+    _rerun(TOPIC_PANELS)
+
+
+def _clear_topic() -> None:
+    st.session_state[state.SELECTED_TOPIC] = None
+    _rerun(TOPIC_PANELS)
+
+
+def _view(fit_key: str, exploration: LdaExploration) -> tuple[VisData, list[str]]:
+    """The LDAvis data in the chosen layout and each topic's display label; drops a stale topic or term choice."""
     ss = st.session_state
     vis = _vis_for_layout(fit_key, exploration, ss.get(state.LAYOUT, exploration.vis.layout))
     names = topic_names.names(fit_key, vis)
     labels = [topic_names.label(vis, names, k) for k in range(vis.n_topics)]
-    order = _ordered_topics(vis)
     if ss.get(state.SELECTED_TOPIC) is not None and not 0 <= ss[state.SELECTED_TOPIC] < vis.n_topics:
         ss[state.SELECTED_TOPIC] = None
-    ss.setdefault(state.LAMBDA, 1.0)
-    vocab_index = vis.term_lookup
-    if ss.get(state.SELECTED_TERM) and ss[state.SELECTED_TERM] not in vocab_index:
-        ss[state.SELECTED_TERM] = None
+    term = ss.get(state.SELECTED_TERM)
+    if term is None or (term and term not in vis.term_lookup):
+        ss[state.SELECTED_TERM] = ""
+    return vis, labels
 
+
+def explorer(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> None:
+    """Draw the interactive LDAvis view for ``exploration``: map and term bars side by side, documents below."""
+    st.session_state.setdefault(state.LAMBDA, 1.0)
+    vis, _ = _view(fit_key, exploration)
     left, right = st.columns([1, 1], gap="medium")
     with left:
-        title, layout_box = st.columns([3, 1.3])
-        title.markdown(f"**{t('map_title')}**")
-        layout_box.selectbox(
-            t("layout"), LAYOUTS, key=state.LAYOUT, format_func=formatter("layout_"), label_visibility="collapsed"
-        )
-        b1, b2, b3 = st.columns(3)
-        b1.button(t("previous_topic"), on_click=_step_topic, args=(order, -1), width="stretch", key="tl_prev")
-        b2.button(t("next_topic"), on_click=_step_topic, args=(order, 1), width="stretch", key="tl_next")
-        b3.button(t("clear_topic"), on_click=_clear_topic, width="stretch", key="tl_clear")
-        selected = ss.get(state.SELECTED_TOPIC)
-        term = ss.get(state.SELECTED_TERM)
-        weights = topic_given_term(vis, term) if term else None
-        fig = charts.intertopic_map(
-            vis.coordinates,
-            vis.prevalence,
-            vis.ranks,
-            labels,
-            selected,
-            weights,
-            axis_titles=(t("axis_pc1"), t("axis_pc2")),
-        )
-        event = st.plotly_chart(
-            fig,
-            key=f"tl_map_{fit_key}",
-            on_select="rerun",
-            selection_mode="points",
-            config={"displaylogo": False, "scrollZoom": True},
-        )
-        points = _new_selection(event, f"tl_map_seen_{fit_key}")
-        if points:
-            ss[state.SELECTED_TOPIC] = int(points[0]["customdata"])
-            st.rerun(scope="fragment")
-        st.caption(t("term_view_caption", term=term) if term else t("map_help"))
-
+        _map_controls(_ordered_topics(vis))
+        _map_panel(fit_key, exploration)
     with right:
-        lam = st.slider(t("lambda"), min_value=0.0, max_value=1.0, step=0.01, key=state.LAMBDA, help=t("lambda_help"))
-        st.markdown(
-            '<div style="position:relative;height:14px;margin:-14px 10px 2px 10px">'
-            f'<div style="position:absolute;left:{SUGGESTED_LAMBDA * 100}%;transform:translateX(-50%);'
-            'font-size:11px;color:#d62728" title="Sievert &amp; Shirley (2014)">▲ 0.6</div></div>',
-            unsafe_allow_html=True,
+        _lambda_panel(fit_key, exploration)
+        _bars_panel(fit_key, exploration)
+    _docs_panel(fit_key, exploration, corpus)
+
+
+def _map_controls(order: list[int]) -> None:
+    """Title, layout choice and previous/next/clear (drawn with the page; their callbacks redraw the parts)."""
+    title, layout_box = st.columns([3, 1.3])
+    title.markdown(f"**{t('map_title')}**")
+    layout_box.selectbox(
+        t("layout"),
+        LAYOUTS,
+        key=state.LAYOUT,
+        on_change=_on_layout,
+        format_func=formatter("layout_"),
+        label_visibility="collapsed",
+    )
+    b1, b2, b3 = st.columns(3)
+    b1.button(t("previous_topic"), on_click=_step_topic, args=(order, -1), width="stretch", key="tl_prev")
+    b2.button(t("next_topic"), on_click=_step_topic, args=(order, 1), width="stretch", key="tl_next")
+    b3.button(t("clear_topic"), on_click=_clear_topic, width="stretch", key="tl_clear")
+
+
+@st.fragment(key=MAP_PANEL)
+def _map_panel(fit_key: str, exploration: LdaExploration) -> None:
+    ss = st.session_state
+    vis, labels = _view(fit_key, exploration)
+    term = ss.get(state.SELECTED_TERM)
+    ss[state.MAP_REVISION] = ss.get(state.MAP_REVISION, 0) + 1  # re-applies the selected topic (intertopic_map)
+    fig = charts.intertopic_map(
+        vis.coordinates,
+        vis.prevalence,
+        vis.ranks,
+        labels,
+        ss.get(state.SELECTED_TOPIC),
+        topic_given_term(vis, term) if term else None,
+        axis_titles=(t("axis_pc1"), t("axis_pc2")),
+        revision=ss[state.MAP_REVISION],
+    )
+    chart_key = f"tl_map_{fit_key}"
+    st.plotly_chart(
+        fig,
+        key=chart_key,
+        on_select=partial(_on_topic_click, chart_key),
+        selection_mode="points",
+        config={"displaylogo": False, "scrollZoom": True},
+    )
+    st.caption(t("term_view_caption", term=term) if term else t("map_help"))
+
+
+@st.fragment(key=LAMBDA_PANEL)
+def _lambda_panel(fit_key: str, exploration: LdaExploration) -> None:
+    vis, _ = _view(fit_key, exploration)
+    st.slider(
+        t("lambda"),
+        min_value=0.0,
+        max_value=1.0,
+        step=0.01,
+        key=state.LAMBDA,
+        on_change=_on_lambda,
+        help=t("lambda_help"),
+    )
+    st.markdown(
+        '<div style="position:relative;height:14px;margin:-14px 10px 2px 10px">'
+        f'<div style="position:absolute;left:{SUGGESTED_LAMBDA * 100}%;transform:translateX(-50%);'
+        'font-size:11px;color:#d62728" title="Sievert &amp; Shirley (2014)">▲ 0.6</div></div>',
+        unsafe_allow_html=True,
+    )
+    c1, c2 = st.columns([1, 2])
+    c1.button(t("lambda_suggested"), on_click=_set_lambda, args=(SUGGESTED_LAMBDA,), key="tl_lam06")
+    c2.selectbox(
+        t("term_search"),
+        ["", *_term_choices(vis, st.session_state[state.SELECTED_TERM])],
+        key=state.SELECTED_TERM,
+        on_change=_on_term_search,
+        placeholder=t("term_search_hint"),
+        format_func=_or_label(t("term_none")),
+        label_visibility="collapsed",
+    )
+
+
+@st.fragment(key=BARS_PANEL)
+def _bars_panel(fit_key: str, exploration: LdaExploration) -> None:
+    ss = st.session_state
+    vis, labels = _view(fit_key, exploration)
+    selected = ss.get(state.SELECTED_TOPIC)
+    if selected is None:
+        table = salient_terms(vis, R)
+        title = t("salient_title", n=len(table.terms))
+        hover = [
+            f"{w}<br>{t('saliency')} {s:.4f}<br>{t('overall')} {f:,.0f}"
+            for w, s, f in zip(table.terms, table.saliency, table.frequency, strict=True)
+        ]
+        in_topic = None
+    else:
+        table = top_terms(vis, selected, float(ss[state.LAMBDA]), min(R, vis.R))
+        title = t(
+            "relevant_title",
+            n=len(table.terms),
+            label=html.escape(labels[selected]),
+            share=100 * float(vis.prevalence[selected]),
         )
-        c1, c2 = st.columns([1, 2])
-        c1.button(t("lambda_suggested"), on_click=_set_lambda, args=(SUGGESTED_LAMBDA,), key="tl_lam06")
-        vocab_choices = ["", *_term_choices(vis, ss.get(state.SELECTED_TERM) or "")]
-        if ss.get(state.SELECTED_TERM) is None:
-            ss[state.SELECTED_TERM] = ""
-        c2.selectbox(
-            t("term_search"),
-            vocab_choices,
-            key=state.SELECTED_TERM,
-            placeholder=t("term_search_hint"),
-            format_func=_or_label(t("term_none")),
-            label_visibility="collapsed",
-        )
-        selected = ss.get(state.SELECTED_TOPIC)
-        if selected is None:
-            table = salient_terms(vis, R)
-            title = t("salient_title", n=len(table.terms))
-            hover = [
-                f"{w}<br>{t('saliency')} {s:.4f}<br>{t('overall')} {f:,.0f}"
-                for w, s, f in zip(table.terms, table.saliency, table.frequency, strict=True)
-            ]
-            fig = charts.term_bars(
-                table.terms, table.frequency, None, title, hover, labels=(t("overall_bar"), t("topic_bar"))
-            )
-            frame = table.to_frame()
-        else:
-            table = top_terms(vis, selected, float(lam), min(R, vis.R))
-            title = t(
-                "relevant_title",
-                n=len(table.terms),
-                label=html.escape(labels[selected]),
-                share=100 * float(vis.prevalence[selected]),
-            )
-            hover = [
-                f"<b>{w}</b><br>{t('relevance')} {r:.3f}<br>log p(w|k) {lp:.3f}<br>{t('log_lift')} {ll:.3f}"
-                f"<br>{t('overall')} {f:,.0f} · {t('in_topic')} {tf:,.1f}"
-                for w, r, lp, ll, f, tf in zip(
-                    table.terms,
-                    table.relevance,
-                    table.log_phi,
-                    table.log_lift,
-                    table.frequency,
-                    table.topic_frequency,
-                    strict=True,
-                )
-            ]
-            fig = charts.term_bars(
+        hover = [
+            f"<b>{w}</b><br>{t('relevance')} {r:.3f}<br>log p(w|k) {lp:.3f}<br>{t('log_lift')} {ll:.3f}"
+            f"<br>{t('overall')} {f:,.0f} · {t('in_topic')} {tf:,.1f}"
+            for w, r, lp, ll, f, tf in zip(
                 table.terms,
+                table.relevance,
+                table.log_phi,
+                table.log_lift,
                 table.frequency,
                 table.topic_frequency,
-                title,
-                hover,
-                labels=(t("overall_bar"), t("topic_bar")),
+                strict=True,
             )
-            frame = table.to_frame()
-        bar_event = st.plotly_chart(
-            fig, key=f"tl_bars_{fit_key}", on_select="rerun", selection_mode="points", config={"displaylogo": False}
-        )
-        bar_points = _new_selection(bar_event, f"tl_bars_seen_{fit_key}")
-        if bar_points:
-            ss[state.SELECTED_TERM] = str(bar_points[0]["customdata"])
-            st.rerun(scope="fragment")
-        with st.expander(t("relevance_table")):
+        ]
+        in_topic = table.topic_frequency
+    fig = charts.term_bars(
+        table.terms, table.frequency, in_topic, title, hover, labels=(t("overall_bar"), t("topic_bar"))
+    )
+    chart_key = f"tl_bars_{fit_key}"
+    st.plotly_chart(
+        fig,
+        key=chart_key,
+        on_select=partial(_on_term_click, chart_key),
+        selection_mode="points",
+        config={"displaylogo": False},
+    )
+    # Drawn only while open, so λ and topic changes do not redraw a hidden table.
+    expander = st.expander(t("relevance_table"), key="tl_relevance_table", on_change=_on_relevance_table)
+    if expander.open:
+        with expander:
             st.caption(t("relevance_formula"))
-            st.dataframe(frame, hide_index=True, height=300)
+            st.dataframe(table.to_frame(), hide_index=True, height=300)
 
-    selected = ss.get(state.SELECTED_TOPIC)
+
+@st.fragment(key=DOCS_PANEL)
+def _docs_panel(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> None:
+    _, labels = _view(fit_key, exploration)
+    selected = st.session_state.get(state.SELECTED_TOPIC)
     if selected is not None:
         _documents(fit_key, exploration, corpus, selected, labels)
 

@@ -53,7 +53,10 @@ LAMBDA = "tl_lambda"
 TOPIC_NAMES = "tl_topic_names"  # {lda key: {topic id: name}}
 OPEN_DOCUMENT = "tl_open_document"
 LAYOUT = "tl_layout"
+MAP_REVISION = "tl_map_revision"  # counts map redraws, so each one re-applies the selected topic
 CHOOSE_K = "tl_choose_k"
+LDA_TAB = "tl_lda_tab"  # prefix: the tab widget, one per UI language (its value is the translated label)
+LDA_TAB_OPEN = "tl_lda_tab_open"  # the open tab's name ("explore", "topics", ...), kept across languages
 
 # LSA page.
 LSA_SHOW_K = "tl_lsa_show_k"  # prefix: one k slider per LSA fit

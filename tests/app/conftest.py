@@ -12,9 +12,15 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app import result_cache
+from app import lda_explorer, result_cache, state
 
 MAIN = str(Path(__file__).resolve().parents[2] / "app" / "main.py")
+
+
+@pytest.fixture(autouse=True)
+def _whole_reruns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """AppTest drops the elements outside the fragments named in ``st.rerun(scope=[...])``; rerun normally."""
+    monkeypatch.setattr(lda_explorer, "NAMED_RERUNS", False)
 
 
 @pytest.fixture
@@ -33,12 +39,21 @@ def app(fresh_app: AppTest) -> AppTest:
     return fresh_app
 
 
+def open_lda_tab(at: AppTest, name: str) -> AppTest:
+    """Open the LDA page's tab ``name`` ("explore", "topics", "quality", "classic", "downloads") and run."""
+    from app.text import TEXT
+
+    language = at.session_state[state.LANG]
+    at.session_state[f"{state.LDA_TAB}|{language}"] = TEXT[f"tab_{name}"][language]
+    return at.run()
+
+
 def metrics(at: AppTest) -> dict[str, str]:
     """The page's metrics as {label: value}."""
     return {m.label: m.value for m in at.metric}
 
 
-def _decode(value: Any) -> Any:
+def decode_arrays(value: Any) -> Any:
     """Plotly writes NumPy arrays as {"dtype", "bdata"} (base64); turn them back into lists."""
     if isinstance(value, dict):
         if set(value) >= {"dtype", "bdata"}:
@@ -46,15 +61,15 @@ def _decode(value: Any) -> Any:
             if "shape" in value:
                 array = array.reshape([int(n) for n in str(value["shape"]).split(",")])
             return array.tolist()
-        return {k: _decode(v) for k, v in value.items()}
+        return {k: decode_arrays(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_decode(v) for v in value]
+        return [decode_arrays(v) for v in value]
     return value
 
 
 def plotly_figures(at: AppTest) -> list[dict[str, Any]]:
     """The Plotly figures on the page, as their JSON specs (AppTest has no Plotly element of its own)."""
-    return [_decode(json.loads(element.proto.spec)) for element in at.get("plotly_chart")]
+    return [decode_arrays(json.loads(element.proto.spec)) for element in at.get("plotly_chart")]
 
 
 def frame_with(at: AppTest, *columns: str) -> Any:

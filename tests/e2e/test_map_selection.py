@@ -1,0 +1,125 @@
+"""Selecting topics on the map in a real browser: a click highlights its circle without redrawing the map, the
+previous/next/clear buttons move or drop the highlight, a click on the selected circle clears the topic, and the
+partial redraws leave the rest of the session alone (sidebar options, the fit, the open tab)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import assert_no_errors, wait_idle
+from tests.e2e.test_explorer_flow import (
+    RED,
+    SLOW,
+    _bars,
+    _circles,
+    _go_to_page,
+    _lambda_slider,
+    _map,
+    _sidebar,
+    _uncovered_point,
+)
+
+pytestmark = pytest.mark.browser
+
+SALIENT = "Top-30 Most Salient Terms"
+
+
+def _fills(page: object) -> dict[str, str]:
+    """Each circle's fill colour as drawn, by its label (the topic's rank)."""
+    labels = _map(page).locator(".scatterlayer .trace .text text").all_text_contents()
+    fills = [path.evaluate("e => getComputedStyle(e).fill") for path in _circles(page).all()]
+    return dict(zip(labels, fills, strict=True))
+
+
+def _red(page: object) -> list[str]:
+    return sorted(rank for rank, fill in _fills(page).items() if fill == RED)
+
+
+def _expect_red(page: object, ranks: list[str], timeout: float = 10.0) -> None:
+    """Wait until exactly the circles ``ranks`` are red (Plotly restyles after the figure arrives)."""
+    deadline = time.monotonic() + timeout
+    while (red := _red(page)) != ranks:
+        assert time.monotonic() < deadline, f"red circles {red}, expected {ranks}"
+        page.wait_for_timeout(50)
+
+
+def _clickable(page: object) -> dict[str, tuple[float, float]]:
+    """Rank → a point inside that circle and outside all others (Plotly gives overlaps to the smallest circle)."""
+    labels = _map(page).locator(".scatterlayer .trace .text text").all_text_contents()
+    boxes = [path.bounding_box() for path in _circles(page).all()]
+    circles = [(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2, b["width"] / 2) for b in boxes]
+    points = {rank: _uncovered_point(circles, i) for i, rank in enumerate(labels)}
+    return {rank: point for rank, point in points.items() if point is not None}
+
+
+def _click(page: object, point: tuple[float, float]) -> None:
+    page.mouse.click(*point)
+    wait_idle(page)
+
+
+def _title(page: object) -> object:
+    return _bars(page).locator(".gtitle")
+
+
+def test_topic_selection_on_the_map(page: object) -> None:
+    expect(_circles(page)).to_have_count(10, timeout=SLOW)
+    caption = page.get_by_test_id("stCaptionContainer").filter(has_text="fitted and prepared").first
+    fitted = caption.inner_text()
+    points = _clickable(page)
+    ranks = sorted(points, key=int)
+    assert len(ranks) >= 3, points
+    _expect_red(page, [])
+
+    # A click selects the topic: its bars, and its circle (only) turns red.
+    first = ranks[0]
+    _click(page, points[first])
+    expect(_title(page)).to_contain_text(f"Topic #{first} ")
+    _expect_red(page, [first])
+
+    # Next moves the highlight to the next rank (the map is redrawn with the new selection).
+    page.get_by_role("button", name="Next topic ▶").click()
+    wait_idle(page)
+    following = str(int(first) % 10 + 1)
+    expect(_title(page)).to_contain_text(f"Topic #{following} ")
+    _expect_red(page, [following])
+
+    # λ reruns only the bars: the topic and its highlight stay.
+    _lambda_slider(page).locator("input[type='range']").focus()
+    page.keyboard.press("Home")
+    wait_idle(page)
+    expect(_lambda_slider(page).get_by_test_id("stSliderThumbValue")).to_have_text("0.00")
+    expect(_title(page)).to_contain_text(f"Topic #{following} ")
+    _expect_red(page, [following])
+
+    # Another circle, then a click on that selected circle again: Plotly unselects it and the topic is cleared.
+    other = next(rank for rank in ranks if rank != following)
+    _click(page, points[other])
+    expect(_title(page)).to_contain_text(f"Topic #{other} ")
+    _expect_red(page, [other])
+    _click(page, points[other])
+    expect(_title(page)).to_have_text(SALIENT)
+    _expect_red(page, [])
+
+    # Clear after a click drops the highlight as well.
+    _click(page, points[ranks[1]])
+    expect(_title(page)).to_contain_text(f"Topic #{ranks[1]} ")
+    page.get_by_role("button", name="Clear topic").click()
+    wait_idle(page)
+    expect(_title(page)).to_have_text(SALIENT)
+    _expect_red(page, [])
+    assert_no_errors(page)
+
+    # The partial redraws kept the session: the sidebar's K, and the same fit after a trip to another page.
+    assert _sidebar(page).get_by_label("Number of topics K").input_value() == "10"
+    _click(page, points[ranks[2]])
+    _go_to_page(page, "Corpus")
+    _go_to_page(page, "Topic map (LDA)")
+    expect(_circles(page)).to_have_count(10)
+    assert caption.inner_text() == fitted  # not refitted
+    expect(_title(page)).to_contain_text(f"Topic #{ranks[2]} ")
+    _expect_red(page, [ranks[2]])
+    assert _sidebar(page).get_by_label("Number of topics K").input_value() == "10"
+    assert_no_errors(page)
