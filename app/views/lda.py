@@ -5,9 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from app import fitting, lda_explorer, lda_tabs, state
-from app.i18n import t
+from app.i18n import lang, t
 from app.session import fit_spec_now, pending
 from app.widgets import require_corpus
+
+LDA_TABS = ("explore", "topics", "quality", "classic", "downloads")
 
 st.title(t("page_lda"))
 result, corpus = require_corpus()
@@ -34,16 +36,26 @@ st.caption(
         label=result.request.label,
     )
 )
-explore_tab, topics_tab, quality_tab, classic_tab, downloads_tab = st.tabs(
-    [t("tab_explore"), t("tab_topics"), t("tab_quality"), t("tab_classic"), t("tab_downloads")]
-)
-with explore_tab:
-    lda_explorer.explorer(spec.key, exploration, corpus)
-with topics_tab:
-    lda_tabs.topics_tab(spec.key, exploration)
-with quality_tab:
-    lda_tabs.quality_tab(spec, exploration, corpus)
-with classic_tab:
-    lda_tabs.classic_tab(spec.key, exploration)
-with downloads_tab:
-    lda_tabs.downloads_tab(spec.key, exploration, corpus)
+# Tabs render lazily: only the open tab's content is drawn, so the explorer's page stays small and quick to redraw.
+tab_labels = [t(f"tab_{name}") for name in LDA_TABS]
+tab_key = f"{state.LDA_TAB}|{lang()}"  # labels are translated, so each language has its own widget
+
+
+if tab_key not in st.session_state:
+    st.session_state[tab_key] = tab_labels[LDA_TABS.index(st.session_state.get(state.LDA_TAB_OPEN, LDA_TABS[0]))]
+tabs = st.tabs(tab_labels, key=tab_key, on_change="rerun")
+for name, tab in zip(LDA_TABS, tabs, strict=True):
+    if not tab.open:
+        continue
+    st.session_state[state.LDA_TAB_OPEN] = name  # remembered for the other language's tab widget
+    with tab:
+        if name == "explore":
+            lda_explorer.explorer(spec.key, exploration, corpus)
+        elif name == "topics":
+            lda_tabs.topics_tab(spec.key, exploration)
+        elif name == "quality":
+            lda_tabs.quality_tab(spec, exploration, corpus)
+        elif name == "classic":
+            lda_tabs.classic_tab(spec.key, exploration)
+        else:
+            lda_tabs.downloads_tab(spec.key, exploration, corpus)

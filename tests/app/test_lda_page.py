@@ -12,7 +12,7 @@ from models import load_sample
 from models.explore import explore_lda
 from models.lda_options import LdaOptions
 from models.vis_data import top_terms
-from tests.app.conftest import frame_with, metrics, plotly_figures
+from tests.app.conftest import frame_with, metrics, open_lda_tab, plotly_figures
 
 
 @pytest.fixture
@@ -111,7 +111,7 @@ def test_topic_names_show_on_the_map(market: AppTest) -> None:
 
 
 def test_quality_numbers(market: AppTest) -> None:
-    shown = metrics(market)
+    shown = metrics(open_lda_tab(market, "quality"))
     assert 0.0 < float(shown["c_v"]) < 1.0
     assert float(shown["u_mass"]) < 0.0
     assert float(shown["Perplexity"].replace(",", "")) > 1.0
@@ -151,3 +151,18 @@ def test_layout_switch_recomputes_the_map_only(market: AppTest, fit_counter: lis
     assert sorted(after["customdata"]) == sorted(before["customdata"])
     assert after["x"] != before["x"]
     assert len(fit_counter) == 1
+
+
+def test_only_the_open_tab_is_drawn(market: AppTest) -> None:
+    assert _map(market) and not market.metric  # Explore is open; Model quality is not drawn
+    open_lda_tab(market, "quality")
+    assert not market.exception
+    assert "c_v" in metrics(market)
+    assert not any(f["data"][0].get("name") == "topics" for f in plotly_figures(market))
+    market.sidebar.radio(key=state.LANG).set_value("ko").run()  # the tab stays open in the other language
+    assert {"c_v", "혼잡도(perplexity)"} <= set(metrics(market))
+    open_lda_tab(market, "downloads")
+    keys = {button.key for button in market.get("download_button")}
+    assert {"tl_dl_phi", "tl_dl_theta", "tl_dl_names", "tl_dl_json", "tl_dl_html"} <= keys, keys
+    open_lda_tab(market, "explore")
+    assert _map(market) and not market.metric
