@@ -203,8 +203,8 @@ def mixture_bar(theta_d: np.ndarray, labels: Sequence[str], colours: Sequence[st
     )
     fig.update_layout(
         barmode="stack",
-        height=130,
-        margin={"l": 0, "r": 0, "t": 10, "b": 10},
+        height=160,
+        margin={"l": 0, "r": 0, "t": 36, "b": 10},  # room above the bar for Plotly's toolbar
         xaxis={"range": [0, 100], "ticksuffix": "%"},
         legend={"orientation": "h", "y": -0.5},
         plot_bgcolor="white",

@@ -35,6 +35,14 @@ def t(key: str, **params: Any) -> str:
     return text.format(**params) if params else text
 
 
+_SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def subscript(n: int) -> str:
+    """``n`` in subscript digits, for matrix names in headings (Markdown would read ``A_2`` as the start of italics)."""
+    return str(n).translate(_SUBSCRIPT)
+
+
 def formatter(prefix: str = "") -> Callable[[Any], str]:
     """A ``format_func`` for option widgets: ``prefix + option`` looked up in the language of this run.
 

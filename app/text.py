@@ -325,12 +325,12 @@ TEXT.update(
             "그림과 다를 수 있지만 A = UΣVᵀ는 그대로 성립합니다.",
         },
         "lsa_doc_concepts": {
-            "en": "Document matrix for topic: Σ_{k} V_{k}ᵀ",
-            "ko": "토픽별 문서 행렬: Σ_{k} V_{k}ᵀ",
+            "en": "Document matrix for topic: Σ{ks}V{ks}ᵀ",
+            "ko": "토픽별 문서 행렬: Σ{ks}V{ks}ᵀ",
         },
         "lsa_Ak": {
-            "en": "Rank-{k} reconstruction A_{k} = U_{k} Σ_{k} V_{k}ᵀ",
-            "ko": "{k}차 근사 A_{k} = U_{k} Σ_{k} V_{k}ᵀ",
+            "en": "Rank-{k} reconstruction A{ks} = U{ks}Σ{ks}V{ks}ᵀ",
+            "ko": "{k}차 근사 A{ks} = U{ks}Σ{ks}V{ks}ᵀ",
         },
         "lsa_error_abs": {"en": "‖A − A_k‖ (Frobenius)", "ko": "‖A − A_k‖ (프로베니우스)"},
         "lsa_error_rel": {"en": "relative error", "ko": "상대 오차"},

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app import charts, fitting, state
-from app.i18n import t
+from app.i18n import subscript, t
 from app.model_controls import FitSpec
 from app.session import fit_spec_now, pending
 from app.widgets import csv_download, require_corpus
@@ -154,9 +154,11 @@ if lsa.full and len(set(np.round(lsa.sigma, 6))) < r:
     st.caption(t("lsa_repeated_sigma"))
 
 # --- Σ_k V_kᵀ ------------------------------------------------------------------------------------------------------
-st.subheader(t("lsa_doc_concepts", k=k))
+st.subheader(t("lsa_doc_concepts", ks=subscript(k)))
 concepts = view.document_concepts if view is not None else lsa.document_concepts(k)
-c1, c2, c3, c4, c5 = st.columns([2.4, 0.2, 0.9, 0.2, 2.4])
+# Widths follow the tables' column counts, so Σ_k is as readable as the two document tables beside it.
+side, middle = len(docs) + 1.0, min(k, 6) + 1.0
+c1, c2, c3, c4, c5 = st.columns([side, 0.35, middle, 0.35, side])
 with c1:
     _table(concepts[:, doc_cols], topics[:k], docs, 2)
 c2.markdown("## =")
@@ -170,7 +172,7 @@ if view is not None:
     st.caption(t("lecture_rounding_note", exact=", ".join(f"{x:.2f}" for x in view.document_concepts_exact[0, :3])))
 
 # --- A_k -----------------------------------------------------------------------------------------------------------
-st.subheader(t("lsa_Ak", k=k))
+st.subheader(t("lsa_Ak", k=k, ks=subscript(k)))
 error = lsa.reconstruction_error(k)
 m1, m2, m3 = st.columns(3)
 m1.metric(t("lsa_error_abs"), f"{error.absolute:.4f}")

@@ -41,6 +41,9 @@ def test_lecture_matrices_exact(lsa_page: AppTest) -> None:
         concepts.to_numpy(), [[0.63, 1.72, 0.63, 0, 0, 0], [0, 0, 0, 0.71, 0.71, 1.41]], atol=1e-9
     )
     assert "full SVD with 5 components" in lsa_page.caption[0].value
+    headings = [h.value for h in lsa_page.subheader]
+    assert "Document matrix for topic: Σ₂V₂ᵀ" in headings  # subscripts, not Markdown underscores
+    assert "Rank-2 reconstruction A₂ = U₂Σ₂V₂ᵀ" in headings
 
 
 def test_lecture_rounding_shows_the_slide_values(lsa_page: AppTest) -> None:

@@ -25,6 +25,7 @@ LISTINGS = ROOT / "data" / "ko-market-listings.csv"
 SLOW = 90_000  # ms: waits that include reading a corpus or fitting a model
 RED = "rgb(214, 39, 40)"
 HANGUL = re.compile("[가-힣]")
+SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 # --- locating things on the page ------------------------------------------------------------------------------------
@@ -149,7 +150,7 @@ def _set_lsa_k(page: object, label: str, k: int) -> None:
         page.keyboard.press("ArrowRight")
     wait_idle(page)
     expect(slider.get_by_test_id("stSliderThumbValue")).to_have_text(str(k))
-    expect(page.get_by_test_id("stHeading").filter(has_text=f"A_{k} =")).to_be_visible()
+    expect(page.get_by_test_id("stHeading").filter(has_text=f"A{str(k).translate(SUBSCRIPT)} =")).to_be_visible()
 
 
 def _go_to_page(page: object, title: str) -> None:
@@ -392,8 +393,8 @@ def test_choosing_the_lecture_sample_fits_it_without_an_error(page: object) -> N
 
 def test_lsa_k_stays_when_the_corpus_changes(page: object) -> None:
     _go_to_page(page, "LSA matrices")
-    expect(page.get_by_test_id("stHeading").filter(has_text="A_2 =")).to_be_visible()
+    expect(page.get_by_test_id("stHeading").filter(has_text="A₂ =")).to_be_visible()
     _choose_sample(page, "Lecture LSA example: six food documents")
     page.get_by_test_id("stCheckbox").filter(has_text="Lecture rounding").locator("label").click()  # any rerun
     wait_idle(page)
-    expect(page.get_by_test_id("stHeading").filter(has_text="A_2 =")).to_be_visible(timeout=3_000)
+    expect(page.get_by_test_id("stHeading").filter(has_text="A₂ =")).to_be_visible(timeout=3_000)
