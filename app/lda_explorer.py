@@ -59,14 +59,16 @@ def _term_choices(vis: object, current: str) -> list[str]:
 
 
 # The parts, as keyed fragments. Who redraws what:
-#   λ slider -> bars; λ = 0.6 button -> λ controls + bars; layout -> map;
-#   term (search box or bar click) -> λ controls + map + bars; topic by previous/next/clear -> map + bars + documents;
-#   topic by a click on its circle -> bars + documents (Plotly has already highlighted the clicked circle).
+#   λ slider -> bars; layout -> map; term from the search box -> map + bars;
+#   topic by previous/next/clear -> map + bars + documents;
+#   topic by a click on its circle -> bars + documents (Plotly has already highlighted the clicked circle);
+#   λ = 0.6 button, term from a bar click -> the whole page: they set a widget's value (the slider, the term box), and
+#   Streamlit 1.67 shows a value set in a callback only after a default or full rerun, not after a named one.
 MAP_PANEL = "tl_map_panel"
 LAMBDA_PANEL = "tl_lambda_panel"
 BARS_PANEL = "tl_bars_panel"
 DOCS_PANEL = "tl_docs_panel"
-TERM_PANELS = (LAMBDA_PANEL, MAP_PANEL, BARS_PANEL)
+TERM_PANELS = (MAP_PANEL, BARS_PANEL)
 TOPIC_PANELS = (MAP_PANEL, BARS_PANEL, DOCS_PANEL)
 CLICKED_TOPIC_PANELS = (BARS_PANEL, DOCS_PANEL)
 
@@ -100,7 +102,7 @@ def _on_term_click(chart_key: str) -> None:
     points = _selected_points(chart_key)
     if points:
         st.session_state[state.SELECTED_TERM] = str(points[0]["customdata"])
-        _rerun(TERM_PANELS)
+        st.rerun()  # the whole page, so the term box shows the term (see above)
 
 
 def _on_term_search() -> None:
@@ -113,7 +115,7 @@ def _on_lambda() -> None:
 
 def _set_lambda(value: float) -> None:
     st.session_state[state.LAMBDA] = value
-    _rerun((LAMBDA_PANEL, BARS_PANEL))
+    st.rerun()  # the whole page, so the slider shows the value (see above)
 
 
 def _on_layout() -> None:

@@ -9,17 +9,21 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_errors, wait_idle
+from tests.e2e.conftest import assert_no_errors, dataframe_rows, wait_idle
 from tests.e2e.test_explorer_flow import (
+    _MAP_JS,
     RED,
     SLOW,
+    _bar_labels,
     _bars,
+    _choose,
     _circles,
     _go_to_page,
     _lambda_slider,
     _map,
     _sidebar,
     _uncovered_point,
+    _wait_for_other_labels,
 )
 
 pytestmark = pytest.mark.browser
@@ -123,3 +127,70 @@ def test_topic_selection_on_the_map(page: object) -> None:
     _expect_red(page, [ranks[2]])
     assert _sidebar(page).get_by_label("Number of topics K").input_value() == "10"
     assert_no_errors(page)
+
+
+def test_lambda_button_relevance_table_bar_click_and_layout(page: object) -> None:
+    expect(_circles(page)).to_have_count(10, timeout=SLOW)
+    page.get_by_role("button", name="Next topic ▶").click()
+    wait_idle(page)
+    expect(_title(page)).to_contain_text("Topic #1 ")
+
+    # The λ = 0.6 button moves the slider (the λ controls are redrawn with the bars).
+    thumb = _lambda_slider(page).get_by_test_id("stSliderThumbValue")
+    expect(thumb).to_have_text("1.00")
+    before = _bar_labels(page)
+    page.get_by_role("button", name="λ = 0.6", exact=True).click()
+    wait_idle(page)
+    expect(thumb).to_have_text("0.60")
+    _wait_for_other_labels(page, before)
+
+    # The relevance table is drawn when opened, and follows λ.
+    page.get_by_text("The two parts of relevance, as a table").click()
+    wait_idle(page)
+    table = page.get_by_test_id("stExpander").get_by_test_id("stDataFrame")
+    rows = dataframe_rows(table)
+    assert rows[0][:4] == ["term", "relevance", "log_phi", "log_lift"], rows[0]
+    shown = [row[0] for row in rows[1:]]  # the grid draws only the rows in view
+    assert len(shown) >= 5 and set(shown) <= set(_bar_labels(page)), shown
+    labels = _bar_labels(page)
+    _lambda_slider(page).locator("input[type='range']").focus()
+    page.keyboard.press("Home")
+    wait_idle(page)
+    _wait_for_other_labels(page, labels)
+    expect(thumb).to_have_text("0.00")
+    page.wait_for_function(
+        "before => [...document.querySelectorAll('[data-testid=stExpander] table[role=grid] tr')]"
+        ".map(r => r.firstElementChild?.textContent.trim()).join('|') !== before",
+        arg="|".join(["term", *shown]),
+    )
+    shown = [row[0] for row in dataframe_rows(table)[1:]]
+    assert len(shown) >= 5 and set(shown) <= set(_bar_labels(page)), shown
+
+    # A click on a bar chooses its term: the term box shows it and the map switches to the term view.
+    bar = _bars(page).locator(".barlayer .trace").first.locator(".point path").last
+    box = bar.bounding_box()
+    middle = box["y"] + box["height"] / 2
+    ticks = {label.text_content(): label.bounding_box() for label in _bars(page).locator(".ytick text").all()}
+    term = min(ticks, key=lambda t: abs(ticks[t]["y"] + ticks[t]["height"] / 2 - middle))  # the bar's own label
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_idle(page)
+    caption = page.get_by_test_id("stCaptionContainer").filter(has_text="Term view: circles are sized by")
+    expect(caption).to_contain_text(f"p(topic | '{term}')")
+    expect(page.get_by_role("combobox", name="Term", exact=True)).to_have_value(term)
+
+    # Another layout moves the circles without refitting.
+    centres = _circle_centres(page)
+    _choose(page, page.get_by_role("combobox", name="Layout"), "metric MDS")
+    page.wait_for_function(
+        f"before => [...{_MAP_JS}.querySelectorAll('.scatterlayer .points path')]"
+        ".map(p => { const b = p.getBoundingClientRect(); return (b.x + b.width / 2).toFixed(0); })"
+        ".join('|') !== before",
+        arg="|".join(f"{x:.0f}" for x, _ in centres),
+    )
+    expect(_circles(page)).to_have_count(10)
+    assert_no_errors(page)
+
+
+def _circle_centres(page: object) -> list[tuple[float, float]]:
+    boxes = [path.bounding_box() for path in _circles(page).all()]
+    return [(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2) for b in boxes]
