@@ -78,10 +78,15 @@ def quality_tab(spec: FitSpec, exploration: LdaExploration, corpus: Corpus) -> N
     st.subheader(t("choose_k"))
     st.caption(t("choose_k_help"))
     k_max_allowed = max(2, min(100, corpus.n_documents))
+    # Values live in session state (kept while the tab is closed), clamped to what this corpus allows.
+    ss = st.session_state
+    ss[state.K_FROM] = min(int(ss.get(state.K_FROM, 2)), k_max_allowed)
+    ss[state.K_TO] = min(int(ss.get(state.K_TO, min(12, k_max_allowed))), k_max_allowed)
+    ss.setdefault(state.K_STEP, 2)
     a, b, c_, d = st.columns(4)
-    k_min = a.number_input(t("k_from"), min_value=2, max_value=k_max_allowed, value=2, key="tl_k_from")
-    k_max = b.number_input(t("k_to"), min_value=2, max_value=k_max_allowed, value=min(12, k_max_allowed), key="tl_k_to")
-    k_step = c_.number_input(t("k_step"), min_value=1, max_value=20, value=2, key="tl_k_step")
+    k_min = a.number_input(t("k_from"), min_value=2, max_value=k_max_allowed, key=state.K_FROM)
+    k_max = b.number_input(t("k_to"), min_value=2, max_value=k_max_allowed, key=state.K_TO)
+    k_step = c_.number_input(t("k_step"), min_value=1, max_value=20, key=state.K_STEP)
     run = d.button(t("run_sweep"), key="tl_run_sweep")
     k_values = tuple(range(int(k_min), int(k_max) + 1, int(k_step)))
     sweep_key = f"sweep|{spec.key}|{k_values}"
@@ -195,4 +200,3 @@ def downloads_tab(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> 
         )
     else:
         st.caption(t("classic_needs_two"))
-    st.session_state.setdefault(state.CHOOSE_K, None)

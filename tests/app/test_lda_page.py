@@ -166,3 +166,17 @@ def test_only_the_open_tab_is_drawn(market: AppTest) -> None:
     assert {"tl_dl_phi", "tl_dl_theta", "tl_dl_names", "tl_dl_json", "tl_dl_html"} <= keys, keys
     open_lda_tab(market, "explore")
     assert _map(market) and not market.metric
+
+
+def test_choose_k_range_survives_closing_the_tab(market: AppTest) -> None:
+    open_lda_tab(market, "quality")
+    market.number_input(key=state.K_TO).set_value(6).run()
+    market.number_input(key=state.K_STEP).set_value(1).run()
+    open_lda_tab(market, "explore")
+    assert not market.main.number_input  # the quality tab is not drawn
+    open_lda_tab(market, "quality")
+    assert market.number_input(key=state.K_TO).value == 6 and market.number_input(key=state.K_STEP).value == 1
+    market.button(key="tl_run_sweep").click().run()
+    assert not market.exception
+    sweep = frame_with(market, "k", "c_v")
+    assert list(sweep["k"]) == [2, 3, 4, 5, 6]
