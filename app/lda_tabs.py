@@ -145,7 +145,8 @@ def classic_tab(fit_key: str, exploration: LdaExploration) -> None:
     if exploration.model.n_topics < 2:
         st.info(t("classic_needs_two"))
         return
-    if not st.toggle(t("classic_show"), key="tl_classic_show", value=False):
+    st.session_state.setdefault(state.CLASSIC_SHOW, False)
+    if not st.toggle(t("classic_show"), key=state.CLASSIC_SHOW):
         return
     try:
         page = _ldavis_html(fit_key, exploration)

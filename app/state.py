@@ -57,6 +57,7 @@ MAP_REVISION = "tl_map_revision"  # counts map redraws, so each one re-applies t
 K_FROM = "tl_k_from"  # the choose-K sweep's range
 K_TO = "tl_k_to"
 K_STEP = "tl_k_step"
+CLASSIC_SHOW = "tl_classic_show"  # the classic LDAvis tab's "show" toggle
 LDA_TAB = "tl_lda_tab"  # prefix: the tab widget, one per UI language (its value is the translated label)
 LDA_TAB_OPEN = "tl_lda_tab_open"  # the open tab's name ("explore", "topics", ...), kept across languages
 
@@ -90,6 +91,7 @@ PERSISTENT: tuple[str, ...] = (
     OPT_MIN_DF, OPT_MAX_DF, OPT_MAX_FEATURES, DOC_SEARCH,
     METHOD, ENGINE, N_TOPICS, ALPHA_MODE, ALPHA, ETA_MODE, ETA, ITERATIONS, SEED, LSA_WEIGHTING, LSA_K,
     LAMBDA, SELECTED_TERM, OPEN_DOCUMENT, LAYOUT, LECTURE_ROUNDING, K_FROM, K_TO, K_STEP,
+    CLASSIC_SHOW,
     GIBBS_SOURCE, GIBBS_K, GIBBS_ALPHA, GIBBS_BETA, GIBBS_SEED, GIBBS_SWEEPS, GIBBS_SPEED, GIBBS_STORY_LENGTH,
     GIBBS_STORY_SEED,
 )  # fmt: skip

@@ -180,3 +180,16 @@ def test_choose_k_range_survives_closing_the_tab(market: AppTest) -> None:
     assert not market.exception
     sweep = frame_with(market, "k", "c_v")
     assert list(sweep["k"]) == [2, 3, 4, 5, 6]
+
+
+def test_classic_tab_shows_the_ldavis_page_and_keeps_its_toggle(market: AppTest) -> None:
+    open_lda_tab(market, "classic")
+    assert not market.get("iframe")
+    market.toggle(key=state.CLASSIC_SHOW).set_value(True).run()
+    assert not market.exception
+    page = market.get("iframe")[0].proto.srcdoc
+    assert "topiclens-ldavis" in page, page[:300]
+    assert "유모차" in page or "유모차".encode("unicode_escape").decode() in page  # the fit's terms, maybe JSON-escaped
+    open_lda_tab(market, "explore")
+    open_lda_tab(market, "classic")
+    assert market.toggle(key=state.CLASSIC_SHOW).value is True and market.get("iframe")
