@@ -83,6 +83,17 @@ def _rerun(panels: tuple[str, ...]) -> None:
         st.rerun(scope=list(panels))
 
 
+def _clickable_chart(fig: object, chart_key: str, on_click: object, **config: object) -> None:
+    """A Plotly chart whose point clicks call ``on_click(chart_key)`` (which reads the selection from the state)."""
+    st.plotly_chart(
+        fig,
+        key=chart_key,
+        on_select=partial(on_click, chart_key),
+        selection_mode="points",
+        config={"displaylogo": False, **config},
+    )
+
+
 def _selected_points(chart_key: str) -> list:
     """The points selected in the Plotly chart under ``chart_key`` (empty when none or on a malformed event)."""
     try:
@@ -203,14 +214,7 @@ def _map_panel(fit_key: str, exploration: LdaExploration) -> None:
         axis_titles=(t("axis_pc1"), t("axis_pc2")),
         revision=ss[state.MAP_REVISION],
     )
-    chart_key = f"tl_map_{fit_key}"
-    st.plotly_chart(
-        fig,
-        key=chart_key,
-        on_select=partial(_on_topic_click, chart_key),
-        selection_mode="points",
-        config={"displaylogo": False, "scrollZoom": True},
-    )
+    _clickable_chart(fig, f"tl_map_{fit_key}", _on_topic_click, scrollZoom=True)
     st.caption(t("term_view_caption", term=term) if term else t("map_help"))
 
 
@@ -283,14 +287,7 @@ def _bars_panel(fit_key: str, exploration: LdaExploration) -> None:
     fig = charts.term_bars(
         table.terms, table.frequency, in_topic, title, hover, labels=(t("overall_bar"), t("topic_bar"))
     )
-    chart_key = f"tl_bars_{fit_key}"
-    st.plotly_chart(
-        fig,
-        key=chart_key,
-        on_select=partial(_on_term_click, chart_key),
-        selection_mode="points",
-        config={"displaylogo": False},
-    )
+    _clickable_chart(fig, f"tl_bars_{fit_key}", _on_term_click)
     # Drawn only while open, so λ and topic changes do not redraw a hidden table.
     expander = st.expander(t("relevance_table"), key="tl_relevance_table", on_change=_on_relevance_table)
     if expander.open:
