@@ -13,6 +13,8 @@ from plotly.colors import qualitative
 MAP_HEIGHT = 540
 # LDAvis: all circles together cover about a quarter of the panel; sizes are diameters in pixels here.
 _PANEL_AREA = MAP_HEIGHT * MAP_HEIGHT * 1.1
+# The map's shorter side in pixels in a half-width column (about; the browser decides).
+_PLOT_PX = 420.0
 BLUE = "#1f77b4"
 LIGHT_BLUE = "#a6c8e6"
 RED = "#d62728"
@@ -26,28 +28,27 @@ def topic_colours(n: int) -> list[str]:
 
 
 def _diameters(weights: np.ndarray) -> np.ndarray:
+    """Circle diameters in pixels: area ∝ weight, at least 6 px (clickable), at most 45% of the map's shorter side."""
     share = np.clip(weights, 0.0, None)
     total = share.sum()
     share = share / total if total > 0 else share
-    return np.maximum(np.sqrt(share * 0.25 * _PANEL_AREA * 4 / math.pi), 6.0)
+    return np.clip(np.sqrt(share * 0.25 * _PANEL_AREA * 4 / math.pi), 6.0, 0.45 * _PLOT_PX)
 
 
-# The map's shorter side in pixels in a half-width column (about; the browser decides).
-_PLOT_PX = 420.0
+def _map_frame(coordinates: np.ndarray, diameters: np.ndarray) -> tuple[float, float, float]:
+    """Centre (x, y) and half-width of square axes in which every circle fits (drawn at ``diameters`` pixels).
 
-
-def _map_span(coordinates: np.ndarray, diameters: np.ndarray) -> float:
-    """Half the axis range so that every circle (drawn at its prevalence size) fits inside the panel.
-
-    A centre at distance c from the origin with diameter d pixels fits if c + (d / 2)·(2·span / P) ≤ span, i.e.
-    span ≥ c / (1 − d / P) for a panel of P pixels; the sizes of the term view are not used, so the axes stay put.
+    A centre at distance c from the middle with diameter d pixels fits if c + (d / 2)·(2·span / P) ≤ span, i.e.
+    span ≥ c / (1 − d / P) for a panel of P pixels. Layouts such as t-SNE are not centred on 0, so the axes follow
+    the circles' own middle.
     """
     if not coordinates.size:
-        return 1.0
-    reach = np.abs(coordinates).max(axis=1)
+        return 0.0, 0.0, 1.0
+    middle = (coordinates.max(axis=0) + coordinates.min(axis=0)) / 2
+    reach = np.abs(coordinates - middle).max(axis=1)
     need = reach / np.maximum(1.0 - diameters / _PLOT_PX, 0.25)
     span = float(need.max()) * 1.08
-    return span if span > 0 else 1.0
+    return float(middle[0]), float(middle[1]), span if span > 0 else 1.0
 
 
 def intertopic_map(
@@ -63,20 +64,20 @@ def intertopic_map(
     """The intertopic distance map: a circle per topic, area ∝ prevalence (or ∝ p(topic | term) in term view).
 
     ``customdata`` of each point is the model's topic id, so a selection event names the topic. The selected topic is
-    Plotly's own selection (red), so a click highlights its circle in the browser without redrawing the figure.
-    ``revision`` is stored in the trace: a new value makes the browser apply ``selected`` even when nothing else
-    changed (Plotly keeps its own selection across identical figures).
+    drawn red; a circle the user clicks turns red at once in the browser (Plotly's ``selected`` style, the others take
+    the ``unselected`` one), so a click needs no redraw of the figure. ``revision`` is stored in the trace (``meta``)
+    so that every redraw is a new figure for the browser.
     """
     k = len(prevalence)
     sizes = _diameters(term_weights if term_weights is not None else prevalence)
     colour = LIGHT_BLUE if term_weights is None else BLUE
+    colours = [RED if i == selected else colour for i in range(k)]
     hover = [
         f"<b>{html.escape(labels[i])}</b><br>{100 * prevalence[i]:.1f}% of tokens"
         + (f"<br>p(topic | term) = {term_weights[i]:.3f}" if term_weights is not None else "")
         for i in range(k)
     ]
     order = np.argsort(-sizes)  # big circles first so small ones stay clickable on top
-    position = {int(topic): i for i, topic in enumerate(order)}
     fig = go.Figure(
         go.Scatter(
             x=coordinates[order, 0],
@@ -89,19 +90,18 @@ def intertopic_map(
             hovertemplate="%{hovertext}<extra></extra>",
             marker={
                 "size": sizes[order],
-                "color": colour,
+                "color": [colours[i] for i in order],
                 "opacity": 0.65,
                 "line": {"width": 1.5, "color": "#33557a"},
                 "sizemode": "diameter",
             },
-            selectedpoints=[position[selected]] if selected is not None and selected in position else None,
             selected={"marker": {"color": RED, "opacity": 0.9}, "textfont": {"color": "#222"}},
             unselected={"marker": {"color": colour, "opacity": 0.65}, "textfont": {"color": "#222"}},
             meta=revision,
             name="topics",
         )
     )
-    span = _map_span(coordinates, _diameters(prevalence))
+    cx, cy, span = _map_frame(coordinates, _diameters(prevalence))
     fig.update_layout(
         height=MAP_HEIGHT,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
@@ -110,7 +110,7 @@ def intertopic_map(
         dragmode="pan",
         plot_bgcolor="white",
         xaxis={
-            "range": [-span, span],
+            "range": [cx - span, cx + span],
             "zeroline": True,
             "zerolinecolor": "#ddd",
             "showgrid": False,
@@ -118,7 +118,7 @@ def intertopic_map(
             "title": axis_titles[0],
         },
         yaxis={
-            "range": [-span, span],
+            "range": [cy - span, cy + span],
             "zeroline": True,
             "zerolinecolor": "#ddd",
             "showgrid": False,
@@ -203,10 +203,10 @@ def mixture_bar(theta_d: np.ndarray, labels: Sequence[str], colours: Sequence[st
     )
     fig.update_layout(
         barmode="stack",
-        height=160,
-        margin={"l": 0, "r": 0, "t": 36, "b": 10},  # room above the bar for Plotly's toolbar
+        height=180,
+        margin={"l": 0, "r": 0, "t": 36, "b": 60},  # room above the bar for Plotly's toolbar, below for the legend
         xaxis={"range": [0, 100], "ticksuffix": "%"},
-        legend={"orientation": "h", "y": -0.5},
+        legend={"orientation": "h", "y": -0.45, "yanchor": "top"},
         plot_bgcolor="white",
     )
     return fig

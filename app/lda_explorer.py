@@ -103,21 +103,42 @@ def _selected_points(chart_key: str) -> list:
 
 
 def _on_topic_click(chart_key: str) -> None:
-    """A click on a circle selects its topic; a click on the selected circle (Plotly unselects it) clears it."""
+    """A click on a circle selects its topic; a click on the clicked circle again (Plotly unselects it) clears it.
+
+    Each redraw of the map is a new chart (its key has the map's revision), so the browser's own selection always
+    starts empty and agrees with the red circle drawn for the selected topic.
+    """
     points = _selected_points(chart_key)
-    st.session_state[state.SELECTED_TOPIC] = int(points[0]["customdata"]) if points else None
-    _rerun(CLICKED_TOPIC_PANELS)
+    if points:
+        st.session_state[state.SELECTED_TOPIC] = int(points[0]["customdata"])
+        _rerun(CLICKED_TOPIC_PANELS)
+    else:
+        st.session_state[state.SELECTED_TOPIC] = None
+        _rerun(TOPIC_PANELS)
+
+
+def _new_bars() -> None:
+    """The next drawing of the term bars is a new chart, so no bar stays highlighted from an earlier click."""
+    st.session_state[state.BARS_REVISION] = st.session_state.get(state.BARS_REVISION, 0) + 1
 
 
 def _on_term_click(chart_key: str) -> None:
     points = _selected_points(chart_key)
+    _new_bars()
     if points:
         st.session_state[state.SELECTED_TERM] = str(points[0]["customdata"])
-        st.rerun()  # the whole page, so the term box shows the term (see above)
+    st.rerun()  # the whole page, so the term box shows the term (see above)
 
 
 def _on_term_search() -> None:
+    _new_bars()
     _rerun(TERM_PANELS)
+
+
+def _clear_term() -> None:
+    st.session_state[state.SELECTED_TERM] = ""
+    _new_bars()
+    st.rerun()  # the whole page, so the term box shows the change (see above)
 
 
 def _on_lambda() -> None:
@@ -168,7 +189,13 @@ def _view(fit_key: str, exploration: LdaExploration) -> tuple[VisData, list[str]
 
 def explorer(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> None:
     """Draw the interactive LDAvis view for ``exploration``: map and term bars side by side, documents below."""
-    st.session_state.setdefault(state.LAMBDA, 1.0)
+    ss = st.session_state
+    ss.setdefault(state.LAMBDA, 1.0)
+    if ss.get(state.EXPLORED_FIT) != fit_key:  # another fit: its topic ids and terms mean other things
+        ss[state.EXPLORED_FIT] = fit_key
+        ss[state.SELECTED_TOPIC] = None
+        ss[state.SELECTED_TERM] = ""
+        ss.pop(state.OPEN_DOCUMENT, None)
     vis, _ = _view(fit_key, exploration)
     left, right = st.columns([1, 1], gap="medium")
     with left:
@@ -182,7 +209,7 @@ def explorer(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> None:
 
 def _map_controls(order: list[int]) -> None:
     """Title, layout choice and previous/next/clear (drawn with the page; their callbacks redraw the parts)."""
-    title, layout_box = st.columns([3, 1.3])
+    title, layout_box = st.columns([1.6, 1])
     title.markdown(f"**{t('map_title')}**")
     layout_box.selectbox(
         t("layout"),
@@ -211,10 +238,10 @@ def _map_panel(fit_key: str, exploration: LdaExploration) -> None:
         labels,
         ss.get(state.SELECTED_TOPIC),
         topic_given_term(vis, term) if term else None,
-        axis_titles=(t("axis_pc1"), t("axis_pc2")),
+        axis_titles=(t(f"axis_{vis.layout}", n=1), t(f"axis_{vis.layout}", n=2)),
         revision=ss[state.MAP_REVISION],
     )
-    _clickable_chart(fig, f"tl_map_{fit_key}", _on_topic_click, scrollZoom=True)
+    _clickable_chart(fig, f"tl_map_{fit_key}_{ss[state.MAP_REVISION]}", _on_topic_click, scrollZoom=True)
     st.caption(t("term_view_caption", term=term) if term else t("map_help"))
 
 
@@ -236,8 +263,9 @@ def _lambda_panel(fit_key: str, exploration: LdaExploration) -> None:
         'font-size:11px;color:#d62728" title="Sievert &amp; Shirley (2014)">▲ 0.6</div></div>',
         unsafe_allow_html=True,
     )
-    c1, c2 = st.columns([1, 2])
+    c1, c2, c3 = st.columns([1, 2, 0.4])
     c1.button(t("lambda_suggested"), on_click=_set_lambda, args=(SUGGESTED_LAMBDA,), key="tl_lam06")
+    c3.button("✕", on_click=_clear_term, help=t("clear_term"), key="tl_clear_term", width="stretch")
     c2.selectbox(
         t("term_search"),
         ["", *_term_choices(vis, st.session_state[state.SELECTED_TERM])],
@@ -287,7 +315,7 @@ def _bars_panel(fit_key: str, exploration: LdaExploration) -> None:
     fig = charts.term_bars(
         table.terms, table.frequency, in_topic, title, hover, labels=(t("overall_bar"), t("topic_bar"))
     )
-    _clickable_chart(fig, f"tl_bars_{fit_key}", _on_term_click)
+    _clickable_chart(fig, f"tl_bars_{fit_key}_{ss.get(state.BARS_REVISION, 0)}", _on_term_click)
     # Drawn only while open, so λ and topic changes do not redraw a hidden table.
     expander = st.expander(t("relevance_table"), key="tl_relevance_table", on_change=_on_relevance_table)
     if expander.open:

@@ -193,3 +193,14 @@ def test_classic_tab_shows_the_ldavis_page_and_keeps_its_toggle(market: AppTest)
     open_lda_tab(market, "explore")
     open_lda_tab(market, "classic")
     assert market.toggle(key=state.CLASSIC_SHOW).value is True and market.get("iframe")
+
+
+def test_a_new_fit_starts_with_no_topic_or_term(market: AppTest) -> None:
+    market.button(key="tl_next").click().run()
+    market.selectbox(key=state.SELECTED_TERM).set_value("유모차").run()
+    assert market.session_state[state.SELECTED_TOPIC] is not None
+    market.sidebar.number_input(key=state.N_TOPICS).set_value(4).run()
+    market.sidebar.button(key=state.FIT_BUTTON).click().run()
+    assert not market.exception
+    assert market.session_state[state.SELECTED_TOPIC] is None and market.session_state[state.SELECTED_TERM] == ""
+    assert "Salient" in _bars(market)["layout"]["title"]["text"]

@@ -90,6 +90,19 @@ def test_topic_selection_on_the_map(page: object) -> None:
     expect(_title(page)).to_contain_text(f"Topic #{following} ")
     _expect_red(page, [following])
 
+    # A click on the circle the buttons selected keeps it; a second click clears it (the browser unselects it).
+    _click(page, points[following])
+    expect(_title(page)).to_contain_text(f"Topic #{following} ")
+    _expect_red(page, [following])
+    _click(page, points[following])
+    expect(_title(page)).to_have_text(SALIENT)
+    _expect_red(page, [])
+    page.get_by_role("button", name="Next topic ▶").click()  # with no topic, Next starts at rank 1
+    wait_idle(page)
+    following = "1"
+    expect(_title(page)).to_contain_text("Topic #1 ")
+    _expect_red(page, ["1"])
+
     # λ reruns only the bars: the topic and its highlight stay.
     _lambda_slider(page).locator("input[type='range']").focus()
     page.keyboard.press("Home")
@@ -168,6 +181,7 @@ def test_lambda_button_relevance_table_bar_click_and_layout(page: object) -> Non
 
     # A click on a bar chooses its term: the term box shows it and the map switches to the term view.
     bar = _bars(page).locator(".barlayer .trace").first.locator(".point path").last
+    bar.scroll_into_view_if_needed()
     box = bar.bounding_box()
     middle = box["y"] + box["height"] / 2
     ticks = {label.text_content(): label.bounding_box() for label in _bars(page).locator(".ytick text").all()}
@@ -177,6 +191,19 @@ def test_lambda_button_relevance_table_bar_click_and_layout(page: object) -> Non
     caption = page.get_by_test_id("stCaptionContainer").filter(has_text="Term view: circles are sized by")
     expect(caption).to_contain_text(f"p(topic | '{term}')")
     expect(page.get_by_role("combobox", name="Term", exact=True)).to_have_value(term)
+
+    # ✕ leaves the term view; the same bar can be clicked again at once (no highlight is left on the bars).
+    page.get_by_role("button", name="✕").click()
+    wait_idle(page)
+    expect(caption).to_have_count(0)
+    expect(page.get_by_role("combobox", name="Term", exact=True)).to_have_value("Term view: choose a term")
+    assert _bars(page).locator(".barlayer .point path[style*='opacity: 0.2']").count() == 0
+    bar = _bars(page).locator(".barlayer .trace").first.locator(".point path").last
+    bar.scroll_into_view_if_needed()
+    box = bar.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_idle(page)
+    expect(caption).to_contain_text(f"p(topic | '{term}')")
 
     # Another layout moves the circles without refitting.
     centres = _circle_centres(page)
