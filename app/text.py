@@ -239,8 +239,10 @@ TEXT.update(
         "col_topic_name": {"en": "name", "ko": "이름"},
         "col_top_terms": {"en": "top terms (λ = 0.6)", "ko": "상위 단어 (λ = 0.6)"},
         "rename_help": {
-            "en": "Type a name for any topic; names appear on the map, the bars and the downloads.",
-            "ko": "토픽 이름을 입력하세요. 이름은 지도, 막대그래프, 내려받은 파일에 표시됩니다.",
+            "en": "Type a name for any topic; names appear on the map, the bars and the CSV and JSON downloads (the "
+            "classic LDAvis page keeps its own topic numbers).",
+            "ko": "토픽 이름을 입력하세요. 이름은 지도, 막대그래프, CSV·JSON 내려받기에 표시됩니다"
+            "(기존 LDAvis 페이지는 자체 토픽 번호를 씁니다).",
         },
         "perplexity": {"en": "Perplexity", "ko": "혼잡도(perplexity)"},
         "perplexity_help": {
@@ -343,7 +345,7 @@ TEXT.update(
         "lsa_space": {"en": "Terms and documents in concept space", "ko": "개념 공간의 단어와 문서"},
         "lsa_x": {"en": "x axis", "ko": "x축"},
         "lsa_y": {"en": "y axis", "ko": "y축"},
-        "terms_label": {"en": "terms", "ko": "단어"},
+        "terms_label": {"en": "Terms", "ko": "단어"},
     }
 )
 
