@@ -68,6 +68,16 @@ def _title(page: object) -> object:
     return _bars(page).locator(".gtitle")
 
 
+def _shows(page: object, rank: str | None) -> None:
+    """The bars are topic ``rank``'s and only its circle is red; or, for None, the salient terms and no red circle."""
+    if rank is None:
+        expect(_title(page)).to_have_text(SALIENT)
+        _expect_red(page, [])
+    else:
+        expect(_title(page)).to_contain_text(f"Topic #{rank} ")
+        _expect_red(page, [rank])
+
+
 def test_topic_selection_on_the_map(page: object) -> None:
     expect(_circles(page)).to_have_count(10, timeout=SLOW)
     caption = page.get_by_test_id("stCaptionContainer").filter(has_text="fitted and prepared").first
@@ -80,53 +90,44 @@ def test_topic_selection_on_the_map(page: object) -> None:
     # A click selects the topic: its bars, and its circle (only) turns red.
     first = ranks[0]
     _click(page, points[first])
-    expect(_title(page)).to_contain_text(f"Topic #{first} ")
-    _expect_red(page, [first])
+    _shows(page, first)
 
     # Next moves the highlight to the next rank (the map is redrawn with the new selection).
     page.get_by_role("button", name="Next topic ▶").click()
     wait_idle(page)
     following = str(int(first) % 10 + 1)
-    expect(_title(page)).to_contain_text(f"Topic #{following} ")
-    _expect_red(page, [following])
+    _shows(page, following)
 
     # A click on the circle the buttons selected keeps it; a second click clears it (the browser unselects it).
     _click(page, points[following])
-    expect(_title(page)).to_contain_text(f"Topic #{following} ")
-    _expect_red(page, [following])
+    _shows(page, following)
     _click(page, points[following])
-    expect(_title(page)).to_have_text(SALIENT)
-    _expect_red(page, [])
+    _shows(page, None)
     page.get_by_role("button", name="Next topic ▶").click()  # with no topic, Next starts at rank 1
     wait_idle(page)
     following = "1"
-    expect(_title(page)).to_contain_text("Topic #1 ")
-    _expect_red(page, ["1"])
+    _shows(page, "1")
 
     # λ reruns only the bars: the topic and its highlight stay.
     _lambda_slider(page).locator("input[type='range']").focus()
     page.keyboard.press("Home")
     wait_idle(page)
     expect(_lambda_slider(page).get_by_test_id("stSliderThumbValue")).to_have_text("0.00")
-    expect(_title(page)).to_contain_text(f"Topic #{following} ")
-    _expect_red(page, [following])
+    _shows(page, following)
 
     # Another circle, then a click on that selected circle again: Plotly unselects it and the topic is cleared.
     other = next(rank for rank in ranks if rank != following)
     _click(page, points[other])
-    expect(_title(page)).to_contain_text(f"Topic #{other} ")
-    _expect_red(page, [other])
+    _shows(page, other)
     _click(page, points[other])
-    expect(_title(page)).to_have_text(SALIENT)
-    _expect_red(page, [])
+    _shows(page, None)
 
     # Clear after a click drops the highlight as well.
     _click(page, points[ranks[1]])
     expect(_title(page)).to_contain_text(f"Topic #{ranks[1]} ")
     page.get_by_role("button", name="Clear topic").click()
     wait_idle(page)
-    expect(_title(page)).to_have_text(SALIENT)
-    _expect_red(page, [])
+    _shows(page, None)
     assert_no_errors(page)
 
     # The partial redraws kept the session: the sidebar's K, and the same fit after a trip to another page.
@@ -136,8 +137,7 @@ def test_topic_selection_on_the_map(page: object) -> None:
     _go_to_page(page, "Topic map (LDA)")
     expect(_circles(page)).to_have_count(10)
     assert caption.inner_text() == fitted  # not refitted
-    expect(_title(page)).to_contain_text(f"Topic #{ranks[2]} ")
-    _expect_red(page, [ranks[2]])
+    _shows(page, ranks[2])
     assert _sidebar(page).get_by_label("Number of topics K").input_value() == "10"
     assert_no_errors(page)
 
