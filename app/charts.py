@@ -59,14 +59,12 @@ def intertopic_map(
     selected: int | None = None,
     term_weights: np.ndarray | None = None,
     axis_titles: tuple[str, str] = ("PC1", "PC2"),
-    revision: int = 0,
 ) -> go.Figure:
     """The intertopic distance map: a circle per topic, area ∝ prevalence (or ∝ p(topic | term) in term view).
 
     ``customdata`` of each point is the model's topic id, so a selection event names the topic. The selected topic is
     drawn red; a circle the user clicks turns red at once in the browser (Plotly's ``selected`` style, the others take
-    the ``unselected`` one), so a click needs no redraw of the figure. ``revision`` is stored in the trace (``meta``)
-    so that every redraw is a new figure for the browser.
+    the ``unselected`` one), so a click needs no redraw of the figure.
     """
     k = len(prevalence)
     sizes = _diameters(term_weights if term_weights is not None else prevalence)
@@ -97,7 +95,6 @@ def intertopic_map(
             },
             selected={"marker": {"color": RED, "opacity": 0.9}, "textfont": {"color": "#222"}},
             unselected={"marker": {"color": colour, "opacity": 0.65}, "textfont": {"color": "#222"}},
-            meta=revision,
             name="topics",
         )
     )

@@ -65,7 +65,6 @@ def _term_choices(vis: object, current: str) -> list[str]:
 #   λ = 0.6 button, term from a bar click -> the whole page: they set a widget's value (the slider, the term box), and
 #   Streamlit 1.67 shows a value set in a callback only after a default or full rerun, not after a named one.
 MAP_PANEL = "tl_map_panel"
-LAMBDA_PANEL = "tl_lambda_panel"
 BARS_PANEL = "tl_bars_panel"
 DOCS_PANEL = "tl_docs_panel"
 TERM_PANELS = (MAP_PANEL, BARS_PANEL)
@@ -154,10 +153,6 @@ def _on_layout() -> None:
     _rerun((MAP_PANEL,))
 
 
-def _on_relevance_table() -> None:
-    _rerun((BARS_PANEL,))
-
-
 def _step_topic(order: list[int], step: int) -> None:
     ss = st.session_state
     current = ss.get(state.SELECTED_TOPIC)
@@ -202,7 +197,7 @@ def explorer(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> None:
         _map_controls(_ordered_topics(vis))
         _map_panel(fit_key, exploration)
     with right:
-        _lambda_panel(fit_key, exploration)
+        _lambda_controls(vis)
         _bars_panel(fit_key, exploration)
     _docs_panel(fit_key, exploration, corpus)
 
@@ -230,7 +225,7 @@ def _map_panel(fit_key: str, exploration: LdaExploration) -> None:
     ss = st.session_state
     vis, labels = _view(fit_key, exploration)
     term = ss.get(state.SELECTED_TERM)
-    ss[state.MAP_REVISION] = ss.get(state.MAP_REVISION, 0) + 1  # re-applies the selected topic (intertopic_map)
+    ss[state.MAP_REVISION] = ss.get(state.MAP_REVISION, 0) + 1  # a new chart: no click selection left in the browser
     fig = charts.intertopic_map(
         vis.coordinates,
         vis.prevalence,
@@ -239,15 +234,13 @@ def _map_panel(fit_key: str, exploration: LdaExploration) -> None:
         ss.get(state.SELECTED_TOPIC),
         topic_given_term(vis, term) if term else None,
         axis_titles=(t(f"axis_{vis.layout}", n=1), t(f"axis_{vis.layout}", n=2)),
-        revision=ss[state.MAP_REVISION],
     )
     _clickable_chart(fig, f"tl_map_{fit_key}_{ss[state.MAP_REVISION]}", _on_topic_click, scrollZoom=True)
     st.caption(t("term_view_caption", term=term) if term else t("map_help"))
 
 
-@st.fragment(key=LAMBDA_PANEL)
-def _lambda_panel(fit_key: str, exploration: LdaExploration) -> None:
-    vis, _ = _view(fit_key, exploration)
+def _lambda_controls(vis: VisData) -> None:
+    """λ slider with its 0.6 marker and button, the term box and ✕ (drawn with the page; callbacks redraw parts)."""
     st.slider(
         t("lambda"),
         min_value=0.0,
@@ -317,7 +310,7 @@ def _bars_panel(fit_key: str, exploration: LdaExploration) -> None:
     )
     _clickable_chart(fig, f"tl_bars_{fit_key}_{ss.get(state.BARS_REVISION, 0)}", _on_term_click)
     # Drawn only while open, so λ and topic changes do not redraw a hidden table.
-    expander = st.expander(t("relevance_table"), key="tl_relevance_table", on_change=_on_relevance_table)
+    expander = st.expander(t("relevance_table"), key="tl_relevance_table", on_change="rerun")
     if expander.open:
         with expander:
             st.caption(t("relevance_formula"))

@@ -39,23 +39,17 @@ st.caption(
 # Tabs render lazily: only the open tab's content is drawn, so the explorer's page stays small and quick to redraw.
 tab_labels = [t(f"tab_{name}") for name in LDA_TABS]
 tab_key = f"{state.LDA_TAB}|{lang()}"  # labels are translated, so each language has its own widget
-
-
 if tab_key not in st.session_state:
     st.session_state[tab_key] = tab_labels[LDA_TABS.index(st.session_state.get(state.LDA_TAB_OPEN, LDA_TABS[0]))]
-tabs = st.tabs(tab_labels, key=tab_key, on_change="rerun")
-for name, tab in zip(LDA_TABS, tabs, strict=True):
-    if not tab.open:
-        continue
-    st.session_state[state.LDA_TAB_OPEN] = name  # remembered for the other language's tab widget
-    with tab:
-        if name == "explore":
-            lda_explorer.explorer(spec.key, exploration, corpus)
-        elif name == "topics":
-            lda_tabs.topics_tab(spec.key, exploration)
-        elif name == "quality":
-            lda_tabs.quality_tab(spec, exploration, corpus)
-        elif name == "classic":
-            lda_tabs.classic_tab(spec.key, exploration)
-        else:
-            lda_tabs.downloads_tab(spec.key, exploration, corpus)
+draw = {
+    "explore": lambda: lda_explorer.explorer(spec.key, exploration, corpus),
+    "topics": lambda: lda_tabs.topics_tab(spec.key, exploration),
+    "quality": lambda: lda_tabs.quality_tab(spec, exploration, corpus),
+    "classic": lambda: lda_tabs.classic_tab(spec.key, exploration),
+    "downloads": lambda: lda_tabs.downloads_tab(spec.key, exploration, corpus),
+}
+for name, tab in zip(LDA_TABS, st.tabs(tab_labels, key=tab_key, on_change="rerun"), strict=True):
+    if tab.open:
+        st.session_state[state.LDA_TAB_OPEN] = name  # remembered for the other language's tab widget
+        with tab:
+            draw[name]()

@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app import lda_explorer, result_cache, state
+from app.text import TEXT
 
 MAIN = str(Path(__file__).resolve().parents[2] / "app" / "main.py")
 
@@ -41,8 +42,6 @@ def app(fresh_app: AppTest) -> AppTest:
 
 def open_lda_tab(at: AppTest, name: str) -> AppTest:
     """Open the LDA page's tab ``name`` ("explore", "topics", "quality", "classic", "downloads") and run."""
-    from app.text import TEXT
-
     language = at.session_state[state.LANG]
     at.session_state[f"{state.LDA_TAB}|{language}"] = TEXT[f"tab_{name}"][language]
     return at.run()

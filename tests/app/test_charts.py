@@ -11,22 +11,21 @@ from app import charts
 from tests.app.conftest import decode_arrays
 
 
-def _map(selected: int | None = None, weights: np.ndarray | None = None, revision: int = 0) -> dict:
+def _map(selected: int | None = None, weights: np.ndarray | None = None) -> dict:
     coordinates = np.array([[0.0, 0.0], [0.3, -0.1], [-0.25, 0.2], [0.05, 0.28]])
     prevalence = np.array([0.5, 0.2, 0.2, 0.1])
     labels = [f"#{r} topic (id {k})" for k, r in enumerate([1, 2, 3, 4])]
-    fig = charts.intertopic_map(coordinates, prevalence, np.array([1, 2, 3, 4]), labels, selected, weights, ("x", "y"),
-                                revision)  # fmt: skip
+    fig = charts.intertopic_map(coordinates, prevalence, np.array([1, 2, 3, 4]), labels, selected, weights)
     return decode_arrays(json.loads(fig.to_json()))
 
 
 def test_selected_topic_is_red_and_a_click_turns_red_in_the_browser() -> None:
-    trace = _map(selected=2, revision=7)["data"][0]
+    trace = _map(selected=2)["data"][0]
     colours = dict(zip(trace["customdata"], trace["marker"]["color"], strict=True))  # drawn biggest first
     assert colours == {0: charts.LIGHT_BLUE, 1: charts.LIGHT_BLUE, 2: charts.RED, 3: charts.LIGHT_BLUE}
     assert trace["selected"]["marker"]["color"] == charts.RED  # the circle the user clicks
     assert trace["unselected"]["marker"]["color"] == charts.LIGHT_BLUE  # the others, the old red one included
-    assert trace["meta"] == 7 and trace.get("selectedpoints") is None
+    assert trace.get("selectedpoints") is None
     assert set(_map()["data"][0]["marker"]["color"]) == {charts.LIGHT_BLUE}
 
 
