@@ -10,6 +10,8 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 
+from app.plain_text import plotly_text
+
 MAP_HEIGHT = 540
 # LDAvis: all circles together cover about a quarter of the panel; sizes are diameters in pixels here.
 _PANEL_AREA = MAP_HEIGHT * MAP_HEIGHT * 1.1
@@ -71,7 +73,7 @@ def intertopic_map(
     colour = LIGHT_BLUE if term_weights is None else BLUE
     colours = [RED if i == selected else colour for i in range(k)]
     hover = [
-        f"<b>{html.escape(labels[i])}</b><br>{100 * prevalence[i]:.1f}% of tokens"
+        f"<b>{plotly_text(labels[i])}</b><br>{100 * prevalence[i]:.1f}% of tokens"
         + (f"<br>p(topic | term) = {term_weights[i]:.3f}" if term_weights is not None else "")
         for i in range(k)
     ]
@@ -138,9 +140,11 @@ def term_bars(
 ) -> go.Figure:
     """Horizontal bars: overall term frequency (blue-grey) and, for a topic, its estimated frequency (red).
 
-    ``customdata`` of each bar is its term, so a click selects the term.
+    ``customdata`` of each bar is its term, so a click selects the term; the shown label is the term escaped for
+    Plotly's HTML. ``title`` and ``hover`` are Plotly HTML: escape user text in them with ``plotly_text``.
     """
-    y = list(terms)
+    terms = list(terms)
+    y = [plotly_text(w) for w in terms]
     data = [
         go.Bar(
             x=overall,
@@ -148,7 +152,7 @@ def term_bars(
             orientation="h",
             marker_color=LIGHT_BLUE,
             name=labels[0],
-            customdata=y,
+            customdata=terms,
             hovertext=list(hover) if hover else None,
             hovertemplate="%{hovertext}<extra></extra>" if hover else "%{y}: %{x:,.0f}<extra></extra>",
         )
@@ -161,7 +165,7 @@ def term_bars(
                 orientation="h",
                 marker_color=RED,
                 name=labels[1],
-                customdata=y,
+                customdata=terms,
                 hovertext=list(hover) if hover else None,
                 hovertemplate="%{hovertext}<extra></extra>" if hover else "%{y}: %{x:,.1f}<extra></extra>",
             )
@@ -190,9 +194,10 @@ def mixture_bar(theta_d: np.ndarray, labels: Sequence[str], colours: Sequence[st
                 x=[100 * float(theta_d[i])],
                 y=[""],
                 orientation="h",
-                name=labels[i],
+                name=plotly_text(labels[i]),
                 marker_color=colours[i],
-                hovertemplate=f"{html.escape(labels[i])}: %{{x:.1f}}%<extra></extra>",
+                hovertext=[plotly_text(labels[i])],  # a value, not part of the template: '%{' in a name stays text
+                hovertemplate="%{hovertext}: %{x:.1f}%<extra></extra>",
             )
             for i in np.argsort(-theta_d)
             if theta_d[i] >= 0.005

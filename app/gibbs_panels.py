@@ -9,6 +9,7 @@ import streamlit as st
 
 from app import charts, gibbs_tables, state
 from app.i18n import t
+from app.plain_text import plain, plotly_text
 from models.gibbs import ClassroomSampler, StepRecord, TokenConditional
 
 WIDE = 40  # above this many tokens, the assignment table shows only the current document
@@ -135,7 +136,7 @@ def conditional(cond: TokenConditional, drawn: int | None = None, u: float | Non
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         yaxis={"range": [0, 1.15]},
         plot_bgcolor="white",
-        title=t("gibbs_bar_title", word=cond.word),
+        title=t("gibbs_bar_title", word=plotly_text(cond.word)),
     )
     if u is not None:
         fig.add_annotation(
@@ -149,15 +150,15 @@ def record_panels(sampler: ClassroomSampler, r: StepRecord) -> None:
     st.subheader(
         t(
             "gibbs_step_title",
-            word=r.word,
-            doc=sampler.doc_names[r.doc],
+            word=plain(r.word),
+            doc=plain(sampler.doc_names[r.doc]),
             sweep=r.sweep + 1,
             position=r.position + 1,
             total=sampler.n_tokens,
         )
     )
     st.markdown(f"##### ① {t('gibbs_remove')}")
-    st.caption(t("gibbs_remove_help", word=r.word, old=names[r.old_topic]))
+    st.caption(t("gibbs_remove_help", word=plain(r.word), old=names[r.old_topic]))
     before = [list(z) for z in sampler.assignments]
     before[r.doc][r.index] = -1
     assignments(sampler, (r.doc, r.index), gibbs_tables.REMOVED, t("gibbs_unassigned"), topics=before)
@@ -172,7 +173,7 @@ def record_panels(sampler: ClassroomSampler, r: StepRecord) -> None:
     conditional(r, drawn=r.new_topic, u=r.u)
     st.markdown(f"##### ③ {t('gibbs_draw')}")
     who = t("gibbs_by_user") if r.chosen_by == "user" else t("gibbs_by_sampler", u=r.u or 0.0)
-    st.caption(t("gibbs_draw_help", word=r.word, new=names[r.new_topic], who=who))
+    st.caption(t("gibbs_draw_help", word=plain(r.word), new=names[r.new_topic], who=who))
     assignments(sampler, (r.doc, r.index), gibbs_tables.ADDED)
     count_tables(
         sampler,
@@ -186,7 +187,7 @@ def record_panels(sampler: ClassroomSampler, r: StepRecord) -> None:
 def state_panel(sampler: ClassroomSampler) -> None:
     st.subheader(t("gibbs_state_title"))
     doc, index = sampler.current_token
-    st.caption(t("gibbs_next_help", word=sampler.documents[doc][index], doc=sampler.doc_names[doc]))
+    st.caption(t("gibbs_next_help", word=plain(sampler.documents[doc][index]), doc=plain(sampler.doc_names[doc])))
     assignments(sampler, (doc, index), gibbs_tables.CURRENT)
     count_tables(sampler, sampler.topic_document_table, sampler.topic_word_table, {}, None)
 
@@ -201,7 +202,7 @@ def estimates(sampler: ClassroomSampler) -> None:
     with b:
         fig = px.imshow(
             sampler.phi[:, cols],
-            x=[sampler.vocab[j] for j in cols],
+            x=[plotly_text(sampler.vocab[j]) for j in cols],
             y=names,
             zmin=0,
             zmax=1,
@@ -217,7 +218,7 @@ def estimates(sampler: ClassroomSampler) -> None:
         docs = list(range(min(sampler.n_docs, 20)))
         fig = px.imshow(
             sampler.theta[docs].T,
-            x=[sampler.doc_names[d] for d in docs],
+            x=[plotly_text(sampler.doc_names[d]) for d in docs],
             y=names,
             zmin=0,
             zmax=1,

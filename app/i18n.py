@@ -8,8 +8,9 @@ from typing import Any
 import streamlit as st
 
 from app import state
+from app.plain_text import plain
 from app.text import TEXT
-from models.errors import InputError, Notice
+from models.errors import InputError, Notice, render
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 
@@ -58,7 +59,17 @@ def formatter(prefix: str = "") -> Callable[[Any], str]:
 
 
 def message(item: InputError | Notice) -> str:
-    """A models error or notice in the session's language."""
+    """A models error or notice in the session's language, as Markdown for ``st.error``/``st.warning``/``st.info``.
+
+    Its text parameters (file names, zip member names, column names, details) are escaped with
+    :func:`app.plain_text.plain`, so they show as written; the message's own template is unchanged.
+    """
+    params = {key: plain(value) if isinstance(value, str) else value for key, value in item.params.items()}
+    return render(item.code, params, lang())
+
+
+def message_text(item: InputError | Notice) -> str:
+    """A models error or notice in the session's language as plain text, for tables (not Markdown)."""
     return item.text(lang())
 
 

@@ -6,7 +6,6 @@ changes (``st.rerun(scope=[...])`` with fragment keys), so moving λ redraws the
 
 from __future__ import annotations
 
-import html
 from functools import partial
 
 import numpy as np
@@ -15,6 +14,7 @@ import streamlit as st
 
 from app import charts, result_cache, state, topic_names
 from app.i18n import formatter, t
+from app.plain_text import plain, plotly_text
 from models.corpus import Corpus
 from models.explore import LdaExploration, document_word_topics, top_documents
 from models.highlight import token_spans
@@ -236,7 +236,7 @@ def _map_panel(fit_key: str, exploration: LdaExploration) -> None:
         axis_titles=(t(f"axis_{vis.layout}", n=1), t(f"axis_{vis.layout}", n=2)),
     )
     _clickable_chart(fig, f"tl_map_{fit_key}_{ss[state.MAP_REVISION]}", _on_topic_click, scrollZoom=True)
-    st.caption(t("term_view_caption", term=term) if term else t("map_help"))
+    st.caption(t("term_view_caption", term=plain(term)) if term else t("map_help"))
 
 
 def _lambda_controls(vis: VisData) -> None:
@@ -279,7 +279,7 @@ def _bars_panel(fit_key: str, exploration: LdaExploration) -> None:
         table = salient_terms(vis, R)
         title = t("salient_title", n=len(table.terms))
         hover = [
-            f"{w}<br>{t('saliency')} {s:.4f}<br>{t('overall')} {f:,.0f}"
+            f"{plotly_text(w)}<br>{t('saliency')} {s:.4f}<br>{t('overall')} {f:,.0f}"
             for w, s, f in zip(table.terms, table.saliency, table.frequency, strict=True)
         ]
         in_topic = None
@@ -288,11 +288,11 @@ def _bars_panel(fit_key: str, exploration: LdaExploration) -> None:
         title = t(
             "relevant_title",
             n=len(table.terms),
-            label=html.escape(labels[selected]),
+            label=plotly_text(labels[selected]),
             share=100 * float(vis.prevalence[selected]),
         )
         hover = [
-            f"<b>{w}</b><br>{t('relevance')} {r:.3f}<br>log p(w|k) {lp:.3f}<br>{t('log_lift')} {ll:.3f}"
+            f"<b>{plotly_text(w)}</b><br>{t('relevance')} {r:.3f}<br>log p(w|k) {lp:.3f}<br>{t('log_lift')} {ll:.3f}"
             f"<br>{t('overall')} {f:,.0f} · {t('in_topic')} {tf:,.1f}"
             for w, r, lp, ll, f, tf in zip(
                 table.terms,
@@ -326,7 +326,7 @@ def _docs_panel(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> No
 
 
 def _documents(fit_key: str, exploration: LdaExploration, corpus: Corpus, topic: int, labels: list[str]) -> None:
-    st.subheader(t("top_documents", label=labels[topic]))
+    st.subheader(t("top_documents", label=plain(labels[topic])))
     rows, shares = top_documents(exploration.model, topic, n=15)
     table = pd.DataFrame(
         {

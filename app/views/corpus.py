@@ -7,7 +7,8 @@ import plotly.express as px
 import streamlit as st
 
 from app import state
-from app.i18n import message, t
+from app.i18n import message, message_text, t
+from app.plain_text import plain, plotly_text
 from app.widgets import csv_download, require_corpus
 
 MAX_ROWS = 2000
@@ -15,7 +16,7 @@ MAX_ROWS = 2000
 st.title(t("page_corpus"))
 result, corpus = require_corpus()
 
-st.caption(result.request.label)
+st.caption(plain(result.request.label))
 cols = st.columns(5)
 cols[0].metric(t("documents"), f"{corpus.n_documents:,}")
 cols[1].metric(t("tokens"), f"{corpus.n_tokens:,}")
@@ -37,7 +38,7 @@ with st.expander(f"{t('files')} ({len(corpus.files)})", expanded=len(corpus.file
             t("col_encoding"): [f.encoding or "—" for f in corpus.files],
             t("col_documents"): [f.n_documents for f in corpus.files],
             t("col_text_column"): [f.text_column or "—" for f in corpus.files],
-            t("col_status"): [message(f.error) if f.error else t("status_ok") for f in corpus.files],
+            t("col_status"): [message_text(f.error) if f.error else t("status_ok") for f in corpus.files],
         }
     )
     st.dataframe(files, hide_index=True)
@@ -80,8 +81,9 @@ st.subheader(t("top_terms"))
 top = pd.DataFrame(corpus.top_terms(30), columns=[t("col_term"), t("col_count"), t("col_df")])
 left, right = st.columns([3, 2])
 with left:
+    shown = top.iloc[::-1].assign(**{t("col_term"): lambda f: f[t("col_term")].map(plotly_text)})
     fig = px.bar(
-        top.iloc[::-1],
+        shown,
         x=t("col_count"),
         y=t("col_term"),
         orientation="h",

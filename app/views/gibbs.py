@@ -8,6 +8,7 @@ import streamlit as st
 
 from app import charts, gibbs_panels, state
 from app.i18n import formatter, message, t
+from app.plain_text import plain
 from app.session import current_corpus
 from models.errors import InputError
 from models.gibbs import ClassroomSampler
@@ -181,7 +182,7 @@ else:
 
 with st.expander(t("gibbs_you"), expanded=False):
     peek = sampler.peek()
-    st.caption(t("gibbs_you_help", word=peek.word, doc=sampler.doc_names[peek.doc]))
+    st.caption(t("gibbs_you_help", word=plain(peek.word), doc=plain(sampler.doc_names[peek.doc])))
     gibbs_panels.conditional(peek)
     choose = st.columns(sampler.n_topics)
     for k in range(sampler.n_topics):

@@ -6,6 +6,7 @@ import streamlit as st
 
 from app import fitting, lda_explorer, lda_tabs, state
 from app.i18n import lang, t
+from app.plain_text import plain
 from app.session import fit_spec_now, pending
 from app.widgets import require_corpus
 
@@ -33,7 +34,7 @@ st.caption(
         k=exploration.model.n_topics,
         seconds=exploration.seconds,
         docs=corpus.n_documents,
-        label=result.request.label,
+        label=plain(result.request.label),
     )
 )
 # Tabs render lazily: only the open tab's content is drawn, so the explorer's page stays small and quick to redraw.

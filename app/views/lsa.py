@@ -11,6 +11,7 @@ import streamlit as st
 from app import charts, fitting, state
 from app.i18n import subscript, t
 from app.model_controls import FitSpec
+from app.plain_text import plain, plotly_text
 from app.session import fit_spec_now, pending
 from app.widgets import csv_download, require_corpus
 from models.lsa import LsaResult, lecture_view
@@ -72,7 +73,7 @@ st.caption(
         docs=n_docs,
         r=r,
         svd=t("svd_full") if lsa.full else t("svd_truncated"),
-        label=result.request.label,
+        label=plain(result.request.label),
     )
 )
 ss = st.session_state
@@ -110,7 +111,7 @@ a_left, a_right = st.columns([1, 1])
 with a_left:
     _table(A_dense, terms, docs, 0 if lsa.weighting == "count" else 3)
 with a_right:
-    heat = px.imshow(A_dense, x=docs, y=terms, color_continuous_scale="Blues", aspect="auto")
+    heat = px.imshow(A_dense, x=docs, y=[plotly_text(w) for w in terms], color_continuous_scale="Blues", aspect="auto")
     heat.update_layout(height=max(260, 22 * len(terms) + 80), margin={"l": 10, "r": 10, "t": 10, "b": 10})
     st.plotly_chart(heat, key="tl_lsa_heat")
 with st.expander(t("lsa_doc_legend")):
@@ -201,10 +202,10 @@ if r >= 2:
             x=term_xy[show_terms, cx],
             y=term_xy[show_terms, cy],
             mode="markers+text",
-            text=[lsa.terms[i] for i in show_terms] if len(show_terms) <= 60 else None,
+            text=[plotly_text(lsa.terms[i]) for i in show_terms] if len(show_terms) <= 60 else None,
             textposition="top center",
             name=t("terms_label"),
-            hovertext=[lsa.terms[i] for i in show_terms],
+            hovertext=[plotly_text(lsa.terms[i]) for i in show_terms],
             hovertemplate="%{hovertext}<extra></extra>",
             marker={"color": charts.RED, "size": 8, "symbol": "diamond"},
         )
@@ -217,7 +218,7 @@ if r >= 2:
             text=[f"d{j + 1}" for j in show_docs] if len(show_docs) <= 60 else None,
             textposition="bottom center",
             name=t("documents"),
-            hovertext=[f"d{j + 1}: {corpus.documents[j].text[:120]}" for j in show_docs],
+            hovertext=[f"d{j + 1}: {plotly_text(corpus.documents[j].text[:120])}" for j in show_docs],
             hovertemplate="%{hovertext}<extra></extra>",
             marker={"color": charts.BLUE, "size": 9},
         )
