@@ -20,10 +20,12 @@ import scipy.sparse as sp
 
 from models.corpus import Corpus
 from models.errors import InputError
+from models.lda import MAX_MATRIX_CELLS, SEED_MAX, format_bytes
 
 __all__ = [
     "FULL_SVD_MAX_MIN_SIDE",
     "FULL_SVD_MAX_SIDE",
+    "MAX_FACTOR_CELLS",
     "WEIGHTINGS",
     "LectureView",
     "LsaResult",
@@ -45,6 +47,10 @@ FULL_SVD_MAX_MIN_SIDE = 200
 FULL_SVD_MAX_SIDE = 2000
 # Truncated mode when n_components is not given (Deerwester et al. used about 100 dimensions).
 DEFAULT_TRUNCATED_COMPONENTS = 100
+# Most cells of the factors U (terms × k) and Vᵀ (k × documents) together: k × (terms + documents). The randomized
+# SVD works on a few float64 arrays of about this size (its range finder holds k + 10 columns), so 20 million cells
+# is about 160 MB per copy, the same budget as LDA's φ; `--k 10000` on 555,000 terms asked NumPy for 41.4 GiB.
+MAX_FACTOR_CELLS = MAX_MATRIX_CELLS
 # Power iterations of the randomized SVD. Measured on lee-news (3308 terms × 300 documents) against the exact
 # SVD, worst relative error of the top-k singular values:
 #   n_iter   k=10     k=100
@@ -248,12 +254,15 @@ def fit_lsa(
     corpus : Corpus
         The documents; ``dtm`` may be dense or sparse.
     n_components : int, optional
-        Components r to keep, ``1 ≤ r ≤ min(n_terms, n_docs)`` (randomized mode: ``r < min(n_terms, n_docs)``).
-        None keeps all of them with the exact SVD, and ``min(100, min side − 1)`` with the randomized one.
+        Components r to keep, ``1 ≤ r ≤ min(n_terms, n_docs)`` (randomized mode: ``r < min(n_terms, n_docs)``),
+        and ``r × (n_terms + n_docs) ≤`` :data:`MAX_FACTOR_CELLS` (checked before the SVD allocates anything).
+        None keeps all of them with the exact SVD, and ``min(100, min side − 1)`` with the randomized one, lowered
+        to what :data:`MAX_FACTOR_CELLS` allows on a very large matrix.
     weighting : {"count", "tfidf"}
         See :func:`term_document_matrix`.
     seed : int
-        Random state of the randomized SVD (the exact SVD does not use it).
+        Random state of the randomized SVD (the exact SVD does not use it), from 0 to
+        :data:`models.lda.SEED_MAX` (scikit-learn's ``TruncatedSVD`` takes 0 to 2**32 - 1).
     algorithm : {"auto", "full", "randomized"}
         "auto": exact when min side ≤ :data:`FULL_SVD_MAX_MIN_SIDE` and both sides ≤ :data:`FULL_SVD_MAX_SIDE`.
 
@@ -264,10 +273,13 @@ def fit_lsa(
     Raises
     ------
     InputError
-        Unknown weighting or algorithm, or ``n_components`` out of range.
+        Unknown weighting or algorithm, ``n_components`` out of range or too large for the memory budget, or a
+        seed out of range.
     """
     if algorithm not in ALGORITHMS:
         raise InputError("bad_option", option="algorithm", value=algorithm, why=" / ".join(ALGORITHMS))
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or not 0 <= seed <= SEED_MAX:
+        raise InputError("seed_out_of_range", value=seed, max_seed=SEED_MAX, engine="LSA")
     A = term_document_matrix(corpus, weighting)
     n_terms, n_docs = A.shape
     min_side = min(n_terms, n_docs)
@@ -276,14 +288,26 @@ def fit_lsa(
     else:
         full = algorithm == "full"
     max_k = min_side if full else min_side - 1
+    budget_k = MAX_FACTOR_CELLS // (n_terms + n_docs)
     if n_components is None:
-        n_components = min_side if full else min(DEFAULT_TRUNCATED_COMPONENTS, max_k)
+        n_components = min_side if full else max(1, min(DEFAULT_TRUNCATED_COMPONENTS, max_k, budget_k))
     if isinstance(n_components, bool) or not isinstance(n_components, int | np.integer) or n_components < 1:
         raise InputError("lsa_bad_k", k=n_components, max_k=max_k, n_terms=n_terms, n_docs=n_docs)
     if n_components > max_k:
         code = "lsa_bad_k" if full else "lsa_bad_k_randomized"
         raise InputError(code, k=n_components, max_k=max_k, n_terms=n_terms, n_docs=n_docs)
     k = int(n_components)
+    if k > budget_k:
+        raise InputError(
+            "lsa_too_large",
+            k=k,
+            n_terms=n_terms,
+            n_docs=n_docs,
+            size=format_bytes(8 * k * (n_terms + n_docs)),
+            limit=format_bytes(8 * MAX_FACTOR_CELLS),
+            cells=MAX_FACTOR_CELLS,
+            max_k=min(max_k, budget_k),
+        )
 
     if full:
         U, sigma, Vt = _full_svd(A)

@@ -167,6 +167,95 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Give at least one number of topics to compare.",
         "ko": "비교할 토픽 수를 하나 이상 입력하세요.",
     },
+    # --- caps on model options, and command-line inputs -------------------------------------------
+    "seed_out_of_range": {
+        "en": "The random seed must be a whole number from 0 to {max_seed:,} for the {engine} engine; got {value!r}.",
+        "ko": "난수 시드는 {engine} 엔진에서 0부터 {max_seed:,}까지의 정수여야 합니다. 입력값: {value!r}.",
+    },
+    "lda_count_too_large": {
+        "en": "{name} must be at most {limit:,}; got {value:,}. Fits level off long before that (the defaults are "
+        "200 or fewer).",
+        "ko": "{name} 값은 최대 {limit:,}입니다. 입력값: {value:,}. 학습은 그보다 훨씬 먼저 수렴합니다(기본값은 200 "
+        "이하).",
+    },
+    "lda_prior_too_large": {
+        "en": "{name} must be a positive number of at most {limit:g} for the {engine} engine; got {value!r}.",
+        "ko": "{name} 값은 {engine} 엔진에서 {limit:g} 이하의 양수여야 합니다. 입력값: {value!r}.",
+    },
+    "lda_phi_too_large": {
+        "en": "K = {k:,} × {n_terms:,} terms needs {size} for the topic-word matrix; the limit is {limit} "
+        "(K × terms up to {cells:,}): lower K, or keep fewer terms (--max-features, or the vocabulary cap of the "
+        "corpus options).",
+        "ko": "K = {k:,} × 단어 {n_terms:,}개이면 토픽-단어 행렬에 {size}가 필요합니다. 제한은 {limit}"
+        "(K × 단어 수 {cells:,} 이하)입니다. K를 줄이거나 단어 수를 줄이세요(--max-features 또는 코퍼스 옵션의 "
+        "어휘 수 상한).",
+    },
+    "lda_theta_too_large": {
+        "en": "K = {k:,} × {n_docs:,} documents needs {size} for the document-topic matrix; the limit is {limit} "
+        "(K × documents up to {cells:,}): lower K, or use fewer documents.",
+        "ko": "K = {k:,} × 문서 {n_docs:,}개이면 문서-토픽 행렬에 {size}가 필요합니다. 제한은 {limit}"
+        "(K × 문서 수 {cells:,} 이하)입니다. K를 줄이거나 문서 수를 줄이세요.",
+    },
+    "lsa_too_large": {
+        "en": "LSA with k = {k:,} on {n_terms:,} terms × {n_docs:,} documents needs {size} for U and Vᵀ; the limit "
+        "is {limit} (k × (terms + documents) up to {cells:,}): lower k (at most {max_k:,} here), or keep fewer "
+        "terms (--max-features, or the vocabulary cap of the corpus options).",
+        "ko": "단어 {n_terms:,}개 × 문서 {n_docs:,}개에서 k = {k:,}인 LSA는 U와 Vᵀ에 {size}가 필요합니다. 제한은 "
+        "{limit}(k × (단어 수 + 문서 수) {cells:,} 이하)입니다. k를 줄이거나(여기서는 최대 {max_k:,}) 단어 수를 "
+        "줄이세요(--max-features 또는 코퍼스 옵션의 어휘 수 상한).",
+    },
+    "choose_k_too_many": {
+        "en": "The K sweep would fit {count} models; the limit is {limit}: use a larger step or a shorter range.",
+        "ko": "K 비교에서 모델을 {count}개 학습하게 됩니다. 제한은 {limit}개입니다. 간격을 늘리거나 범위를 줄이세요.",
+    },
+    "choose_k_too_large": {
+        "en": "The K sweep goes up to K = {k!r}; a sweep compares K from 1 to {limit}.",
+        "ko": "K 비교 범위가 K = {k!r}까지입니다. K 비교는 1부터 {limit}까지 할 수 있습니다.",
+    },
+    "input_is_directory": {
+        "en": "{name}: this is a folder, not a file. Name the files inside it (e.g. {name}/*.txt) or zip the folder.",
+        "ko": "{name}: 파일이 아니라 폴더입니다. 폴더 안의 파일을 지정하거나(예: {name}/*.txt) 폴더를 zip으로 묶어 "
+        "주세요.",
+    },
+    "input_not_regular": {
+        "en": "{name}: not a regular file (a pipe, socket or device); save the input to a file first.",
+        "ko": "{name}: 일반 파일이 아닙니다(파이프, 소켓, 장치 등). 먼저 파일로 저장해 주세요.",
+    },
+    "input_unreadable": {
+        "en": "{name}: the file cannot be opened ({detail}).",
+        "ko": "{name}: 파일을 열 수 없습니다({detail}).",
+    },
+    "output_unwritable": {
+        "en": "{name}: the output file cannot be written ({detail}).",
+        "ko": "{name}: 출력 파일을 쓸 수 없습니다({detail}).",
+    },
+    "option_not_number": {
+        "en": "{option} must be a number; got {value!r}.",
+        "ko": "{option} 값은 숫자여야 합니다. 입력값: {value!r}.",
+    },
+    "option_not_whole": {
+        "en": "{option} must be a whole number; got {value!r}.",
+        "ko": "{option} 값은 정수여야 합니다. 입력값: {value!r}.",
+    },
+    "option_not_finite": {
+        "en": "{option} must be a finite number; got {value!r}.",
+        "ko": "{option} 값은 유한한 숫자여야 합니다. 입력값: {value!r}.",
+    },
+    "option_not_positive": {
+        "en": "{option} must be a number above 0; got {value!r}.",
+        "ko": "{option} 값은 0보다 큰 숫자여야 합니다. 입력값: {value!r}.",
+    },
+    "max_df_out_of_range": {
+        "en": "--max-df must be a share of documents above 0 and at most 1 (or a document count above 1); "
+        "got {value!r}.",
+        "ko": "--max-df 값은 0보다 크고 1 이하인 문서 비율(또는 1보다 큰 문서 수)이어야 합니다. 입력값: {value!r}.",
+    },
+    "out_of_memory": {
+        "en": "Out of memory: this input and these options need more memory than this machine has. Use a smaller "
+        "input, lower K or k, or keep fewer terms (--max-features).",
+        "ko": "메모리가 부족합니다. 이 입력과 옵션에는 이 컴퓨터의 메모리보다 많은 메모리가 필요합니다. "
+        "입력을 줄이거나 K·k를 낮추거나 단어 수를 줄이세요(--max-features).",
+    },
     # --- dropped documents -----------------------------------------------------------------------
     "dropped_empty": {
         "en": "empty document",

@@ -6,6 +6,7 @@ import dataclasses
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from numbers import Integral
 from typing import NamedTuple
 
 import numpy as np
@@ -16,13 +17,28 @@ from models.errors import InputError
 from models.lda_options import LdaOptions, Progress
 from models.topic_model import TopicModel
 
-__all__ = ["COHERENCE_MEASURES", "Coherence", "KScore", "choose_k", "coherence", "perplexity", "top_terms"]
+__all__ = [
+    "COHERENCE_MEASURES",
+    "MAX_SWEEP_FITS",
+    "MAX_SWEEP_K",
+    "Coherence",
+    "KScore",
+    "choose_k",
+    "coherence",
+    "perplexity",
+    "top_terms",
+]
 
 logger = logging.getLogger(__name__)
 
 COHERENCE_MEASURES: tuple[str, ...] = ("c_v", "u_mass")
 # Nonzero document-term cells handled at once by perplexity(), times K (bounds the temporary arrays).
 _CHUNK_CELLS = 2_000_000
+# A K sweep fits one full model per K, so its cost is the sum of the fits: at most this many fits and K up to
+# this value (the sweep is for telling 5 from 15 topics, not for K in the hundreds; a single fit takes up to
+# models.lda.MAX_TOPICS). 50 fits of K ≤ 100 at the default 200 sweeps are about 10^4 sweeps at K ≤ 100.
+MAX_SWEEP_FITS = 50
+MAX_SWEEP_K = 100
 
 
 def perplexity(model: TopicModel, corpus: Corpus) -> float:
@@ -163,7 +179,8 @@ def choose_k(
     options : LdaOptions
         Engine and hyperparameters; ``n_topics`` is replaced by each K.
     k_values : sequence of int
-        Checked all together before the first fit.
+        Checked all together before the first fit: at most :data:`MAX_SWEEP_FITS` values, each K at most
+        :data:`MAX_SWEEP_K`, and each valid for :func:`~models.lda.validate_lda_options`.
     progress : callable, optional
         ``progress(done, len(k_values), mean c_v)`` after each K; during a fit it is called as
         ``progress(done, len(k_values), None)`` so that raising ``FitCancelled`` stops the sweep quickly.
@@ -178,6 +195,11 @@ def choose_k(
     ks = list(k_values)
     if not ks:
         raise InputError("choose_k_empty")
+    if len(ks) > MAX_SWEEP_FITS:
+        raise InputError("choose_k_too_many", count=len(ks), limit=MAX_SWEEP_FITS)
+    for k in ks:
+        if isinstance(k, Integral) and k > MAX_SWEEP_K:
+            raise InputError("choose_k_too_large", k=k, limit=MAX_SWEEP_K)
     for k in ks:
         validate_lda_options(corpus, dataclasses.replace(options, n_topics=k))
     total = len(ks)
