@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from models.cli import COMMANDS, add_corpus_arguments, corpus_from_args, write_json
+from models.cli import (
+    COMMANDS,
+    add_corpus_arguments,
+    corpus_from_args,
+    finite_number,
+    whole_number,
+    write_json,
+    write_text,
+)
 from models.errors import InputError
 from models.lda_options import ENGINES, LdaOptions
 
+_finite_alpha = finite_number("--alpha")
+
 
 def _alpha(value: str) -> float | str:
-    if value == "auto":
-        return value
-    try:
-        return float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError("a positive number or 'auto'") from None
+    """``--alpha``: "auto" or a finite number (its range is checked by ``models.lda.validate_lda_options``)."""
+    return value if value == "auto" else _finite_alpha(value)
 
 
 def _fit_parser(parser: argparse.ArgumentParser) -> None:
@@ -24,13 +29,22 @@ def _fit_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--method", choices=["lsa", "lda"], required=True, help="LSA (SVD) or LDA")
     parser.add_argument("--engine", choices=ENGINES, default="gibbs", help="LDA engine (default gibbs)")
     parser.add_argument(
-        "--k", type=int, default=None, help="LDA: number of topics (default 10); LSA: components (default all / 100)"
+        "--k",
+        type=whole_number("--k"),
+        default=None,
+        help="LDA: number of topics (default 10); LSA: components (default all / 100)",
     )
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--seed", type=whole_number("--seed"), default=0, help="random seed, 0 to 2**32 - 1 (default 0)"
+    )
     parser.add_argument("--alpha", type=_alpha, default=None, help="LDA document-topic prior, or 'auto' (gensim)")
-    parser.add_argument("--eta", type=float, default=None, help="LDA topic-word prior (β)")
-    parser.add_argument("--iterations", type=int, default=None, help="LDA: Gibbs sweeps / VB iterations")
-    parser.add_argument("--passes", type=int, default=None, help="LDA: gensim passes / scikit-learn max_iter")
+    parser.add_argument("--eta", type=finite_number("--eta"), default=None, help="LDA topic-word prior (β)")
+    parser.add_argument(
+        "--iterations", type=whole_number("--iterations"), default=None, help="LDA: Gibbs sweeps / VB iterations"
+    )
+    parser.add_argument(
+        "--passes", type=whole_number("--passes"), default=None, help="LDA: gensim passes / scikit-learn max_iter"
+    )
     parser.add_argument("--layout", choices=["pcoa", "mmds", "tsne"], default="pcoa", help="intertopic map layout")
     parser.add_argument("--weighting", choices=["count", "tfidf"], default="count", help="LSA weighting")
     parser.add_argument("--json", metavar="OUT.json", default=None, help="write the report as JSON")
@@ -73,7 +87,7 @@ def _run_fit(args: argparse.Namespace) -> int:
     if args.html:
         from models.ldavis_html import ldavis_html
 
-        Path(args.html).write_text(ldavis_html(exploration.model), encoding="utf-8")
+        write_text(args.html, ldavis_html(exploration.model))
     return 0
 
 
