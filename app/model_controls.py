@@ -8,7 +8,14 @@ import streamlit as st
 
 from app import state
 from app.i18n import formatter, t
+from models.lda import MAX_ITERATIONS, MAX_PRIOR, MAX_TOPICS, SEED_MAX
 from models.lda_options import ENGINES, LdaOptions
+
+# The number boxes never offer what the models refuse (models.lda's caps); K stops at 200 because the map and
+# the bars stop being readable before the models' own limit.
+MAX_K_WIDGET = min(200, MAX_TOPICS)
+MAX_ALPHA_WIDGET = 50.0
+MAX_ETA_WIDGET = 10.0
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,13 @@ def controls(corpus_key: str | None) -> tuple[FitSpec | None, bool]:
         engine = st.sidebar.selectbox(
             t("engine"), ENGINES, key=state.ENGINE, format_func=formatter("engine_"), help=t("engine_help")
         )
-        k = st.sidebar.number_input(t("n_topics"), min_value=1, max_value=200, step=1, key=state.N_TOPICS)
+        k = st.sidebar.number_input(t("n_topics"), min_value=1, max_value=MAX_K_WIDGET, step=1, key=state.N_TOPICS)
+        # scikit-learn takes priors up to 1 only: clamp a value typed for another engine instead of letting
+        # Streamlit reset it to the minimum
+        max_alpha = min(MAX_ALPHA_WIDGET, MAX_PRIOR[engine])
+        max_eta = min(MAX_ETA_WIDGET, MAX_PRIOR[engine])
+        ss[state.ALPHA] = min(float(ss[state.ALPHA]), max_alpha)
+        ss[state.ETA] = min(float(ss[state.ETA]), max_eta)
         with st.sidebar.expander(t("hyperparameters")):
             alpha_modes = ("default", "value", "auto") if engine == "gensim" else ("default", "value")
             if ss.get(state.ALPHA_MODE) not in alpha_modes:
@@ -80,7 +93,7 @@ def controls(corpus_key: str | None) -> tuple[FitSpec | None, bool]:
             alpha_value = st.number_input(
                 t("alpha_value"),
                 min_value=0.0001,
-                max_value=50.0,
+                max_value=max_alpha,
                 step=0.01,
                 format="%.4f",
                 key=state.ALPHA,
@@ -97,16 +110,21 @@ def controls(corpus_key: str | None) -> tuple[FitSpec | None, bool]:
             eta_value = st.number_input(
                 t("eta_value"),
                 min_value=0.0001,
-                max_value=10.0,
+                max_value=max_eta,
                 step=0.001,
                 format="%.4f",
                 key=state.ETA,
                 disabled=eta_mode != "value",
             )
             iterations = st.number_input(
-                t("iterations"), min_value=0, max_value=5000, step=50, key=state.ITERATIONS, help=t("iterations_help")
+                t("iterations"),
+                min_value=0,
+                max_value=MAX_ITERATIONS,
+                step=50,
+                key=state.ITERATIONS,
+                help=t("iterations_help"),
             )
-            seed = st.number_input(t("seed"), min_value=0, max_value=2**31 - 1, step=1, key=state.SEED)
+            seed = st.number_input(t("seed"), min_value=0, max_value=SEED_MAX, step=1, key=state.SEED)
         alpha: float | str | None = {"default": None, "value": float(alpha_value), "auto": "auto"}[alpha_mode]
         options = LdaOptions(
             engine=engine,
