@@ -38,9 +38,9 @@ class IngestOptions:
     limits: Limits = field(default_factory=Limits)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawDocument:
-    """One document before tokenization."""
+    """One document before tokenization (slotted: a million short documents cost ~100 bytes each plus text)."""
 
     text: str
     source: str

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from models.documents import DOC_MODES, Dropped, FileReport, Ingested, IngestOptions
 from models.encoding import looks_binary
 from models.errors import InputError, Notice
-from models.limits import MB
+from models.limits import MB, WHOLE_READ_CODES, ReadBudget
 from models.readers.archive import read_zip
 from models.readers.base import FileResult
 from models.readers.office import read_docx, read_hwpx
@@ -43,48 +43,61 @@ def _extension(name: str) -> str:
     return base.rsplit(".", 1)[-1].lower() if "." in base else ""
 
 
-def read_file(name: str, data: bytes, options: IngestOptions) -> FileResult:
+def read_file(name: str, data: bytes, options: IngestOptions, budget: ReadBudget | None = None) -> FileResult:
     """Read one file (not a zip) by its extension.
+
+    Parameters
+    ----------
+    name, data : str, bytes
+        File name (its extension picks the reader) and content.
+    options : IngestOptions
+        Splitting options and limits.
+    budget : ReadBudget, optional
+        What the whole read may still spend (bytes, documents, time); a fresh one from ``options.limits`` if None.
 
     Raises
     ------
     InputError
-        For an empty, oversized, binary, unsupported or malformed file.
+        For an empty, oversized, binary, unsupported or malformed file, or one that runs over the budget.
     """
+    budget = budget or ReadBudget(options.limits)
     if len(data) > options.limits.max_file_bytes:
         raise InputError(
             "file_too_large", name=name, size_mb=len(data) / MB, limit_mb=options.limits.max_file_bytes / MB
         )
     if not data.strip():
         raise InputError("file_empty", name=name)
+    budget.start_file(name)
     ext = _extension(name)
     if ext in ("txt", "md") or ext in _TEXT_LIKE:
         if any(data.startswith(magic) for magic, _ in _MAGIC) or looks_binary(data):
             raise InputError("file_binary", name=name)
-        return read_text(name, data, options, kind="md" if ext == "md" else "txt")
+        budget.add_bytes(len(data), name)
+        return read_text(name, data, options, budget, kind="md" if ext == "md" else "txt")
     if ext in ("csv", "tsv"):
         if looks_binary(data):
             raise InputError("file_binary", name=name)
-        return read_delimited(name, data, options, ext)
+        budget.add_bytes(len(data), name)
+        return read_delimited(name, data, options, budget, ext)
     if ext == "xlsx":
-        return read_xlsx(name, data, options)
+        return read_xlsx(name, data, options, budget)
     if ext == "pdf":
-        return read_pdf(name, data, options)
+        return read_pdf(name, data, options, budget)
     if ext == "docx":
-        return read_docx(name, data, options)
+        return read_docx(name, data, options, budget)
     if ext == "hwpx":
-        return read_hwpx(name, data, options)
+        return read_hwpx(name, data, options, budget)
     raise InputError("file_unsupported", name=name, ext="." + ext if ext else "(none)")
 
 
-def _read_any(name: str, data: bytes, options: IngestOptions) -> list[tuple[str, FileResult]]:
+def _read_any(name: str, data: bytes, options: IngestOptions, budget: ReadBudget) -> list[tuple[str, FileResult]]:
     if _extension(name) == "zip":
         if len(data) > options.limits.max_file_bytes:
             raise InputError(
                 "file_too_large", name=name, size_mb=len(data) / MB, limit_mb=options.limits.max_file_bytes / MB
             )
-        return read_zip(name, data, options, read_file)
-    return [(name, read_file(name, data, options))]
+        return read_zip(name, data, options, budget, read_file)
+    return [(name, read_file(name, data, options, budget))]
 
 
 def read_files(files: Iterable[tuple[str, bytes]], options: IngestOptions | None = None) -> Ingested:
@@ -118,10 +131,13 @@ def read_files(files: Iterable[tuple[str, bytes]], options: IngestOptions | None
     reports: list[FileReport] = []
     dropped: list[Dropped] = []
     errors: list[InputError] = []
+    budget = ReadBudget(options.limits)
     for name, data in files:
         try:
-            results = _read_any(name, data, options)
+            results = _read_any(name, data, options, budget)
         except InputError as err:
+            if err.code in WHOLE_READ_CODES:
+                raise  # a budget spent on one file is spent for the whole read: stop at once
             logger.info("could not read %s: %s", name, err)
             errors.append(err)
             reports.append(FileReport(name=name, kind=_extension(name) or "?", error=Notice(err.code, err.params)))
@@ -144,11 +160,4 @@ def read_files(files: Iterable[tuple[str, bytes]], options: IngestOptions | None
         if errors:
             raise errors[0]
         raise InputError("no_documents")
-    if len(documents) > options.limits.max_documents:
-        raise InputError(
-            "bad_option",
-            option="documents",
-            value=len(documents),
-            why=f"at most {options.limits.max_documents} documents can be read at once",
-        )
     return Ingested(documents=tuple(documents), files=tuple(reports), dropped=tuple(dropped))

@@ -91,6 +91,59 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name}: the archive contains no readable documents.",
         "ko": "{name}: 압축 파일 안에 읽을 수 있는 문서가 없습니다.",
     },
+    "zip_bomb_archive": {
+        "en": "{name}: the archive's files are compressed {ratio:.0f} times on average (limit {limit:.0f}) and unpack "
+        "to {size_mb:.0f} MB; refusing a possible zip bomb.",
+        "ko": "{name}: 압축 파일 안의 파일들이 평균 {ratio:.0f}배(제한 {limit:.0f}배)로 압축되어 있고 풀면 {size_mb:.0f} MB가 "
+        "됩니다. 압축 폭탄일 수 있어 거부합니다.",
+    },
+    "office_bomb": {
+        "en": "{name}: the file's '{part}' is compressed {ratio:.0f} times (limit {limit:.0f}); refusing a possible "
+        "decompression bomb.",
+        "ko": "{name}: 파일 안의 '{part}'가 {ratio:.0f}배(제한 {limit:.0f}배)로 압축되어 있습니다. 압축 폭탄일 수 있어 "
+        "거부합니다.",
+    },
+    "xml_entities": {
+        "en": "{name}: the file's XML declares a DTD or entities, which documents from Word, Excel and Hancom never "
+        "do; it was not read (a possible XML attack).",
+        "ko": "{name}: 파일의 XML에 DTD나 엔티티 선언이 있습니다. 워드·엑셀·한글 문서에는 없는 것이라 읽지 "
+        "않았습니다(XML 공격일 수 있음).",
+    },
+    "pdf_too_many_pages": {
+        "en": "{name}: the PDF has {pages:,} pages, more than the limit of {limit:,}. Split it, or raise "
+        "TOPICLENS_MAX_PDF_PAGES.",
+        "ko": "{name}: PDF가 {pages:,}쪽으로 제한({limit:,}쪽)을 넘습니다. 파일을 나누거나 TOPICLENS_MAX_PDF_PAGES 값을 "
+        "올려 주세요.",
+    },
+    "unpacked_too_large": {
+        "en": "{name}: the input unpacks to more than {limit_mb:.0f} MB of content, the most one read may hold "
+        "(TOPICLENS_MAX_UNPACKED_MB). Upload fewer or smaller files.",
+        "ko": "{name}: 입력을 풀면 내용이 {limit_mb:.0f} MB를 넘습니다. 한 번에 읽을 수 있는 최대치입니다"
+        "(TOPICLENS_MAX_UNPACKED_MB). 파일 수나 크기를 줄여 주세요.",
+    },
+    "read_too_slow": {
+        "en": "{name}: reading the file took more than {seconds:.0f} seconds, the limit per file "
+        "(TOPICLENS_MAX_READ_SECONDS). Upload a smaller file.",
+        "ko": "{name}: 파일을 읽는 데 {seconds:.0f}초가 넘게 걸렸습니다(파일당 제한, TOPICLENS_MAX_READ_SECONDS). 더 작은 "
+        "파일을 올려 주세요.",
+    },
+    "too_many_documents_lines": {
+        "en": "{name}: more than {limit:,} documents (one per line), the limit (TOPICLENS_MAX_DOCUMENTS). Under "
+        "Options, set 'Text files: one document per' to paragraph or file (CLI: --doc-mode paragraph), or split "
+        "the input.",
+        "ko": "{name}: 문서가 {limit:,}개(제한, TOPICLENS_MAX_DOCUMENTS)를 넘습니다(한 줄에 한 문서). 옵션의 "
+        "'텍스트 파일: 문서 단위'를 문단이나 파일로 바꾸거나(CLI: --doc-mode paragraph) 입력을 나눠 주세요.",
+    },
+    "too_many_documents": {
+        "en": "{name}: more than {limit:,} documents in one read, the limit (TOPICLENS_MAX_DOCUMENTS). Under "
+        "Options, set 'Text files: one document per' to file (CLI: --doc-mode file), or split the input.",
+        "ko": "{name}: 한 번에 읽을 수 있는 문서 수({limit:,}개, TOPICLENS_MAX_DOCUMENTS)를 넘습니다. 옵션의 "
+        "'텍스트 파일: 문서 단위'를 파일로 바꾸거나(CLI: --doc-mode file) 입력을 나눠 주세요.",
+    },
+    "bad_limit": {
+        "en": "The environment variable {variable}={value!r} must be a positive number.",
+        "ko": "환경 변수 {variable}={value!r} 값은 양수여야 합니다.",
+    },
     # --- corpus ----------------------------------------------------------------------------
     "no_files": {
         "en": "No files were given.",

@@ -14,12 +14,15 @@ from collections.abc import Callable
 
 from models.documents import IngestOptions
 from models.errors import InputError, Notice
-from models.limits import MB
+from models.limits import MB, WHOLE_READ_CODES, ReadBudget
 from models.readers.base import FileResult
 
 __all__ = ["read_zip"]
 
-ReadOne = Callable[[str, bytes, IngestOptions], FileResult]
+ReadOne = Callable[[str, bytes, IngestOptions, ReadBudget], FileResult]
+# An archive unpacking to more than this is judged by its overall compression ratio too (many members of 1 MB
+# each, every one under the per-member check, are still a bomb).
+_ARCHIVE_RATIO_FROM = 10 * MB
 # How reading a damaged or unsupported member fails (a broken deflate stream raises zlib.error or EOFError).
 _MEMBER_ERRORS = (zipfile.BadZipFile, OSError, RuntimeError, ValueError, NotImplementedError, EOFError, zlib.error)
 
@@ -44,7 +47,9 @@ def _unsafe(member: str) -> bool:
     return ".." in posixpath.normpath(path).split("/") or ".." in path.split("/")
 
 
-def read_zip(name: str, data: bytes, options: IngestOptions, read_one: ReadOne) -> list[tuple[str, FileResult]]:
+def read_zip(
+    name: str, data: bytes, options: IngestOptions, budget: ReadBudget, read_one: ReadOne
+) -> list[tuple[str, FileResult]]:
     """Read every supported file inside a zip archive.
 
     Parameters
@@ -55,8 +60,10 @@ def read_zip(name: str, data: bytes, options: IngestOptions, read_one: ReadOne) 
         The archive.
     options : IngestOptions
         Splitting options and limits.
+    budget : ReadBudget
+        What the whole read may still spend; members count against it as they are read.
     read_one : callable
-        ``read_one(member_name, member_bytes, options)`` reads one member (the format dispatcher).
+        ``read_one(member_name, member_bytes, options, budget)`` reads one member (the format dispatcher).
 
     Returns
     -------
@@ -76,6 +83,11 @@ def read_zip(name: str, data: bytes, options: IngestOptions, read_one: ReadOne) 
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > 1 * MB and ratio > limits.max_zip_ratio:
             raise InputError("zip_bomb", name=name, member=info.filename, ratio=ratio, limit=limits.max_zip_ratio)
+    packed = sum(i.compress_size for i in infos)
+    if total > _ARCHIVE_RATIO_FROM and total / max(packed, 1) > limits.max_zip_ratio:
+        raise InputError(
+            "zip_bomb_archive", name=name, ratio=total / max(packed, 1), limit=limits.max_zip_ratio, size_mb=total / MB
+        )
 
     results: list[tuple[str, FileResult]] = []
     skipped: list[Notice] = []
@@ -112,8 +124,10 @@ def read_zip(name: str, data: bytes, options: IngestOptions, read_one: ReadOne) 
             raise InputError("zip_bomb", name=name, member=member, ratio=float("inf"), limit=limits.max_zip_ratio)
         full = f"{name}/{member}"
         try:
-            results.append((full, read_one(full, content, options)))
+            results.append((full, read_one(full, content, options, budget)))
         except InputError as err:
+            if err.code in WHOLE_READ_CODES:
+                raise
             skipped.append(Notice(err.code, err.params))
     if not any(r.documents for _, r in results):
         if skipped:

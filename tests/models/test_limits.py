@@ -72,9 +72,12 @@ def test_oversized_zip_member_is_skipped_with_a_notice() -> None:
     _names_file(notice, "a.zip/big.txt")
 
 
-def test_too_many_documents() -> None:
+def test_too_many_documents_says_which_file_and_how_to_read_it_instead() -> None:
     err = _refusal([("lines.txt", b"a\nb\nc\nd\ne\n")], Limits(max_documents=3))
-    assert (err.code, err.params["option"], err.params["value"]) == ("bad_option", "documents", 5)
+    assert (err.code, err.params) == ("too_many_documents_lines", {"name": "lines.txt", "limit": 3})
+    _names_file(err, "lines.txt")
+    assert "paragraph" in err.text("en") and "문단" in err.text("ko")
+    assert "Invalid option" not in err.text("en")
 
 
 # --- zip archives --------------------------------------------------------------------------------------------------
