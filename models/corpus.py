@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -63,9 +66,11 @@ class Corpus:
     vocab : tuple of str
         Terms, in column order of ``dtm``: order of first appearance in the corpus (so the lecture's tables
         come out in the lecture's order: pizza, hamburger, cookie, ...).
-    doc_tokens : tuple of tuple of str
-        Each kept document's tokens in text order, restricted to ``vocab`` (for Gibbs assignments and for
-        colouring words by topic).
+    token_ids : ndarray of shape (n_tokens,)
+        Every kept token as its vocabulary id (int32), document after document, each in text order (for Gibbs
+        assignments and for colouring words by topic). Four bytes a token: no per-token Python object.
+    doc_offsets : ndarray of shape (n_docs + 1,)
+        Document ``d``'s tokens are ``token_ids[doc_offsets[d]:doc_offsets[d + 1]]`` (int64).
     documents : tuple of RawDocument
         The kept documents (text, source, name, metadata), row order of ``dtm``.
     language : str
@@ -80,7 +85,8 @@ class Corpus:
 
     dtm: sp.csr_matrix
     vocab: tuple[str, ...]
-    doc_tokens: tuple[tuple[str, ...], ...]
+    token_ids: np.ndarray
+    doc_offsets: np.ndarray
     documents: tuple[RawDocument, ...]
     language: str
     files: tuple[FileReport, ...] = ()
@@ -89,11 +95,53 @@ class Corpus:
 
     def __post_init__(self) -> None:
         n_docs, n_terms = self.dtm.shape
-        if n_terms != len(self.vocab) or n_docs != len(self.documents) or n_docs != len(self.doc_tokens):
+        offsets = self.doc_offsets
+        if (
+            n_terms != len(self.vocab)
+            or n_docs != len(self.documents)
+            or len(offsets) != n_docs + 1
+            or (len(offsets) and (offsets[0] != 0 or offsets[-1] != len(self.token_ids)))
+        ):
             raise ValueError(
                 f"inconsistent corpus: dtm {self.dtm.shape}, {len(self.vocab)} terms, "
-                f"{len(self.documents)} documents, {len(self.doc_tokens)} token lists"
+                f"{len(self.documents)} documents, {len(offsets) - 1} token ranges over {len(self.token_ids)} tokens"
             )
+
+    @classmethod
+    def from_tokens(
+        cls, vocab: Sequence[str], doc_tokens: Sequence[Sequence[str]], documents: Sequence[RawDocument], **fields: Any
+    ) -> Corpus:
+        """A corpus from token strings per document (every token must be in ``vocab``); ``dtm`` is counted here.
+
+        ``fields`` are the remaining attributes (``language``, ``files``, ``dropped``, ``options``).
+        """
+        index = {term: j for j, term in enumerate(vocab)}
+        lengths = np.fromiter((len(doc) for doc in doc_tokens), dtype=np.int64, count=len(doc_tokens))
+        try:
+            ids = np.fromiter((index[t] for doc in doc_tokens for t in doc), dtype=np.int32, count=int(lengths.sum()))
+        except KeyError as err:
+            raise ValueError(f"token {err.args[0]!r} is not in the vocabulary") from None
+        offsets = np.concatenate(([0], np.cumsum(lengths)))
+        return cls(
+            dtm=count_matrix(ids, offsets, len(vocab)),
+            vocab=tuple(vocab),
+            token_ids=ids,
+            doc_offsets=offsets,
+            documents=tuple(documents),
+            **fields,
+        )
+
+    @cached_property
+    def doc_tokens(self) -> tuple[tuple[str, ...], ...]:
+        """Each document's tokens as strings, in text order (built on first use; the strings are ``vocab``'s own)."""
+        vocab = self.vocab
+        ids = self.token_ids.tolist()
+        bounds = self.doc_offsets.tolist()
+        return tuple(tuple(vocab[j] for j in ids[a:b]) for a, b in itertools.pairwise(bounds))
+
+    def doc_token_ids(self, d: int) -> np.ndarray:
+        """ndarray of shape (n_tokens_d,): the vocabulary ids of document ``d``'s tokens in text order."""
+        return self.token_ids[self.doc_offsets[d] : self.doc_offsets[d + 1]]
 
     @property
     def n_documents(self) -> int:
@@ -163,6 +211,29 @@ class Corpus:
             ],
             "top_terms": [{"term": t, "count": c, "document_frequency": df} for t, c, df in self.top_terms(top)],
         }
+
+
+def count_matrix(token_ids: np.ndarray, doc_offsets: np.ndarray, n_terms: int) -> sp.csr_matrix:
+    """The document-term count matrix of token ids grouped by ``doc_offsets``.
+
+    Parameters
+    ----------
+    token_ids : ndarray of shape (n_tokens,)
+    doc_offsets : ndarray of shape (n_docs + 1,)
+    n_terms : int
+
+    Returns
+    -------
+    scipy.sparse.csr_matrix of shape (n_docs, n_terms)
+        int64 counts, indices sorted within each row.
+    """
+    n_docs = len(doc_offsets) - 1
+    rows = np.repeat(np.arange(n_docs, dtype=np.int32), np.diff(doc_offsets))
+    ones = np.ones(len(token_ids), dtype=np.int32)
+    coo = sp.coo_matrix((ones, (rows, np.asarray(token_ids, dtype=np.int32))), shape=(n_docs, n_terms))
+    dtm = coo.tocsr()  # sums duplicates
+    dtm.sort_indices()
+    return dtm.astype(np.int64)
 
 
 def _reason(code: str, lang: str) -> str:

@@ -118,8 +118,7 @@ def document_word_topics(model: TopicModel, corpus: Corpus, d: int) -> np.ndarra
     """
     if model.assignments is not None:
         return np.asarray(model.assignments[d])
-    index = {w: j for j, w in enumerate(model.vocab)}
-    ids = np.array([index[w] for w in corpus.doc_tokens[d]], dtype=np.int64)
+    ids = corpus.doc_token_ids(d).astype(np.int64)
     if ids.size == 0:
         return ids
     return np.argmax(model.theta[d][:, None] * model.phi[:, ids], axis=0)

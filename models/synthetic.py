@@ -8,9 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
 
-from models.corpus import Corpus, PreprocessOptions
+from models.corpus import Corpus, PreprocessOptions, count_matrix
 from models.documents import RawDocument
 
 __all__ = ["Planted", "block_diagonal", "generative", "topic_recovery"]
@@ -38,14 +37,20 @@ class Planted:
 def _corpus_from_ids(doc_ids: list[np.ndarray], n_terms: int) -> Corpus:
     width = max(5, len(str(n_terms - 1)))
     vocab = tuple(f"w{j:0{width}d}" for j in range(n_terms))
-    rows = np.repeat(np.arange(len(doc_ids)), [len(d) for d in doc_ids])
-    cols = np.concatenate(doc_ids) if doc_ids else np.zeros(0, dtype=np.int64)
-    dtm = sp.csr_matrix((np.ones(len(cols), dtype=np.int64), (rows, cols)), shape=(len(doc_ids), n_terms))
-    dtm.sum_duplicates()
-    tokens = tuple(tuple(vocab[j] for j in d) for d in doc_ids)
-    docs = tuple(RawDocument(text=" ".join(t), source="synthetic", name=f"doc {i + 1}") for i, t in enumerate(tokens))
+    ids = np.concatenate(doc_ids).astype(np.int32) if doc_ids else np.zeros(0, dtype=np.int32)
+    offsets = np.concatenate(([0], np.cumsum([len(d) for d in doc_ids]))).astype(np.int64)
+    docs = tuple(
+        RawDocument(text=" ".join(vocab[j] for j in d), source="synthetic", name=f"doc {i + 1}")
+        for i, d in enumerate(doc_ids)
+    )
     return Corpus(
-        dtm=dtm, vocab=vocab, doc_tokens=tokens, documents=docs, language="en", options=PreprocessOptions(language="en")
+        dtm=count_matrix(ids, offsets, n_terms),
+        vocab=vocab,
+        token_ids=ids,
+        doc_offsets=offsets,
+        documents=docs,
+        language="en",
+        options=PreprocessOptions(language="en"),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -72,16 +72,17 @@ def detect_language(texts: Sequence[str]) -> str:
 def tokenize_english(
     text: str, stop_words: frozenset[str], min_length: int = 2, keep_numbers: bool = False
 ) -> list[str]:
-    """Lower-cased word tokens of ``text`` without stop words or tokens shorter than ``min_length``."""
+    """Lower-cased word tokens of ``text`` without stop words or tokens shorter than ``min_length``.
+
+    A typographic apostrophe counts as ``'``; a possessive ``'s`` is dropped ("Seoul's" → "seoul").
+    """
     pattern = _WORD_OR_NUMBER if keep_numbers else _WORD
-    tokens = []
-    for match in pattern.finditer(text.lower()):
-        token = match.group().replace("’", "'")
-        if token.endswith("'s"):
-            token = token[:-2]
-        if len(token) >= min_length and token not in stop_words:
-            tokens.append(token)
-    return tokens
+    words = pattern.findall(text.lower().replace("’", "'"))
+    return [
+        w
+        for w in (w[:-2] if "'" in w and w.endswith("'s") else w for w in words)
+        if len(w) >= min_length and w not in stop_words
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -99,18 +100,18 @@ def kiwi() -> Any:  # kiwipiepy.Kiwi, imported lazily
 
 
 def tokenize_korean(
-    texts: Sequence[str],
+    texts: Iterable[str],
     stop_words: frozenset[str],
     min_length: int = 1,
     verbs: bool = False,
     keep_numbers: bool = False,
-) -> list[list[str]]:
+) -> Iterator[list[str]]:
     """Tokens of each text by Kiwi morphological analysis.
 
     Parameters
     ----------
-    texts : sequence of str
-        Documents.
+    texts : iterable of str
+        Documents; an iterator is consumed lazily (Kiwi reads ahead only a few texts).
     stop_words : frozenset of str
         Words to drop (compared after lower-casing Latin words).
     min_length : int
@@ -120,14 +121,13 @@ def tokenize_korean(
     keep_numbers : bool
         Keep numerals (SN).
 
-    Returns
-    -------
-    list of list of str
+    Yields
+    ------
+    list of str
         Tokens per text, in text order.
     """
     analyser = kiwi()
-    out: list[list[str]] = []
-    for tokens in analyser.tokenize(list(texts)):
+    for tokens in analyser.tokenize(iter(texts)):
         words = []
         for token in tokens:
             tag = token.tag
@@ -145,5 +145,4 @@ def tokenize_korean(
                 continue
             if len(word) >= min_length and word not in stop_words:
                 words.append(word)
-        out.append(words)
-    return out
+        yield words

@@ -1,6 +1,6 @@
 """Fast collapsed Gibbs sampling for LDA (Griffiths & Steyvers 2004): ``fit_gibbs`` on a Corpus.
 
-Tokens come from ``corpus.doc_tokens`` (so assignments align with the words the UI shows); the numba sampler in
+Tokens come from ``corpus.token_ids`` (so assignments align with the words the UI shows); the numba sampler in
 :mod:`models.gibbs.sampler` draws every token from the exact full conditional, bucket by bucket, in a cache-friendly
 order; the joint log-likelihood is recorded every ``PROGRESS_EVERY`` sweeps.
 """
@@ -66,7 +66,7 @@ def _resolve(options: LdaOptions) -> tuple[int, float, float, int]:
 
 
 def corpus_tokens(corpus: Corpus) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Token arrays from ``corpus.doc_tokens`` mapped to vocabulary ids, document by document, in text order.
+    """The corpus's token arrays, document by document, in text order (no per-token Python work).
 
     Returns
     -------
@@ -75,12 +75,8 @@ def corpus_tokens(corpus: Corpus) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     doc_lengths : ndarray of shape (n_docs,)
         Tokens per document (int64).
     """
-    index = {term: j for j, term in enumerate(corpus.vocab)}
-    try:
-        WS = np.fromiter((index[t] for doc in corpus.doc_tokens for t in doc), dtype=np.int32)
-    except KeyError as err:
-        raise ValueError(f"token {err.args[0]!r} of doc_tokens is not in the vocabulary") from None
-    doc_lengths = np.fromiter((len(doc) for doc in corpus.doc_tokens), dtype=np.int64, count=len(corpus.doc_tokens))
+    WS = np.ascontiguousarray(corpus.token_ids, dtype=np.int32)
+    doc_lengths = np.diff(corpus.doc_offsets).astype(np.int64)
     DS = np.repeat(np.arange(len(doc_lengths), dtype=np.int32), doc_lengths)
     return WS, DS, doc_lengths
 
@@ -91,7 +87,7 @@ def fit_gibbs(corpus: Corpus, options: LdaOptions | None = None, progress: Progr
     Parameters
     ----------
     corpus : Corpus
-        Tokens are taken from ``corpus.doc_tokens`` (so assignments align with the words shown).
+        Tokens are taken from ``corpus.token_ids`` (so assignments align with the words shown).
     options : LdaOptions, optional
         ``n_topics``, ``alpha`` (default :func:`default_alpha`), ``eta`` (default 0.01), ``iterations`` (sweeps,
         default 200) and ``seed``; the same seed gives the same result.

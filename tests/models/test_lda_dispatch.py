@@ -7,7 +7,6 @@ import types
 
 import numpy as np
 import pytest
-import scipy.sparse as sp
 
 from models.corpus import Corpus, PreprocessOptions
 from models.documents import RawDocument
@@ -124,11 +123,10 @@ def test_good_hyperparameters_pass(block):
 
 
 def test_corpus_without_tokens():
-    corpus = Corpus(
-        dtm=sp.csr_matrix((2, 3), dtype=np.int64),
-        vocab=("a", "b", "c"),
-        doc_tokens=((), ()),
-        documents=(RawDocument("", "x", "d1"), RawDocument("", "x", "d2")),
+    corpus = Corpus.from_tokens(
+        ("a", "b", "c"),
+        ((), ()),
+        (RawDocument("", "x", "d1"), RawDocument("", "x", "d2")),
         language="en",
         options=PreprocessOptions(language="en"),
     )

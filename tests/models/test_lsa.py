@@ -31,14 +31,8 @@ def _corpus(dtm: np.ndarray) -> Corpus:
     vocab = tuple(f"t{j}" for j in range(n_terms))
     tokens = tuple(tuple(vocab[j] for j in range(n_terms) for _ in range(int(dtm[i, j]))) for i in range(n_docs))
     docs = tuple(RawDocument(text=" ".join(t), source="test", name=f"d{i + 1}") for i, t in enumerate(tokens))
-    return Corpus(
-        dtm=sp.csr_matrix(dtm),
-        vocab=vocab,
-        doc_tokens=tokens,
-        documents=docs,
-        language="en",
-        options=PreprocessOptions(language="en"),
-    )
+    corpus = Corpus.from_tokens(vocab, tokens, docs, language="en", options=PreprocessOptions(language="en"))
+    return dataclasses.replace(corpus, dtm=sp.csr_matrix(dtm))
 
 
 def _random_corpus(n_docs: int = 12, n_terms: int = 9, seed: int = 0) -> Corpus:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-import scipy.sparse as sp
 
 from models.corpus import Corpus, PreprocessOptions
 from models.documents import RawDocument
@@ -50,14 +49,14 @@ def _random_phi(corpus, theta, seed=0):
 
 def test_perplexity_known_answer():
     # two documents: "a a b" and "c"; one topic p(a, b, c) = (1/2, 1/4, 1/4)
-    corpus = Corpus(
-        dtm=sp.csr_matrix(np.array([[2, 1, 0], [0, 0, 1]])),
-        vocab=("a", "b", "c"),
-        doc_tokens=(("a", "a", "b"), ("c",)),
-        documents=(RawDocument("a a b", "x", "d1"), RawDocument("c", "x", "d2")),
+    corpus = Corpus.from_tokens(
+        ("a", "b", "c"),
+        (("a", "a", "b"), ("c",)),
+        (RawDocument("a a b", "x", "d1"), RawDocument("c", "x", "d2")),
         language="en",
         options=PreprocessOptions(language="en"),
     )
+    assert corpus.dtm.toarray().tolist() == [[2, 1, 0], [0, 0, 1]]
     model = _model(corpus, np.array([[0.5, 0.25, 0.25]]), np.ones((2, 1)))
     expected = np.exp(-(2 * np.log(0.5) + np.log(0.25) + np.log(0.25)) / 4)
     assert perplexity(model, corpus) == pytest.approx(expected)  # = 2^1.5
