@@ -67,9 +67,14 @@ def topic_model_from(
 
 
 def start_seeds(seed: int, n_starts: int) -> list[int]:
-    """Random seeds of ``n_starts`` restarts: ``seed`` itself, then seeds derived from it (reproducibly)."""
-    derived = np.random.SeedSequence(seed).generate_state(max(n_starts - 1, 0)).tolist()
-    return [seed, *derived]
+    """Random seeds of ``n_starts`` restarts: ``seed`` itself, then seeds derived from it (reproducibly).
+
+    ``seed`` must be in ``0 .. 2**32 - 1`` (NumPy's legacy RandomState, which gensim and scikit-learn use;
+    :func:`models.lda.validate_lda_options` checks it); all seeds come back as Python ints, so NumPy integer seeds
+    cannot overflow in later arithmetic.
+    """
+    derived = np.random.SeedSequence(int(seed)).generate_state(max(n_starts - 1, 0)).tolist()
+    return [int(seed), *derived]
 
 
 class Steps:

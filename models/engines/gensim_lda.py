@@ -181,7 +181,7 @@ def _prior_value(learned: np.ndarray, asked: float | str | None) -> float | list
 def _own_random_state(lda: LdaModel, seed: int) -> Iterator[None]:
     """Run gensim inference with its own RandomState so evaluation never shifts the training's random stream."""
     saved = lda.random_state
-    lda.random_state = np.random.RandomState(seed % 2**32)
+    lda.random_state = np.random.RandomState(int(seed) % 2**32)  # int(): np.uint32(2**32 - 1) % 2**32 overflows
     try:
         yield
     finally:

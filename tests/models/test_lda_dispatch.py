@@ -8,12 +8,24 @@ import types
 import numpy as np
 import pytest
 
+from models import lda as lda_module
 from models.corpus import Corpus, PreprocessOptions
 from models.documents import RawDocument
 from models.engines import gensim_lda, sklearn_lda
 from models.errors import InputError
-from models.lda import MAX_TOPICS, fit_lda, validate_lda_options
+from models.lda import (
+    MAX_ITERATIONS,
+    MAX_MATRIX_CELLS,
+    MAX_PASSES,
+    MAX_PRIOR,
+    MAX_TOPICS,
+    SEED_MAX,
+    fit_lda,
+    format_bytes,
+    validate_lda_options,
+)
 from models.lda_options import LdaOptions
+from models.quality import MAX_SWEEP_FITS, MAX_SWEEP_K, choose_k
 from models.synthetic import block_diagonal, generative, topic_recovery
 
 
@@ -133,3 +145,130 @@ def test_corpus_without_tokens():
     with pytest.raises(InputError) as info:
         fit_lda(corpus, LdaOptions(engine="sklearn", n_topics=2))
     assert info.value.code == "lda_no_tokens"
+
+
+# --- caps: seeds, priors, run length, memory of φ and θ, K sweeps (issue 9) ------------------------------------------
+
+
+def _wide_corpus(n_docs: int, n_terms: int) -> Corpus:
+    """``n_docs`` documents that together use each of ``n_terms`` terms once (cheap: one token per term)."""
+    vocab = tuple(f"t{j}" for j in range(n_terms))
+    tokens = tuple(vocab[d::n_docs] for d in range(n_docs))
+    docs = tuple(RawDocument(text="", source="x", name=f"d{d}") for d in range(n_docs))
+    return Corpus.from_tokens(vocab, tokens, docs, language="en", options=PreprocessOptions(language="en"))
+
+
+@pytest.fixture
+def no_engines(monkeypatch):
+    """Engines that fail if called: a refused option must be refused before any fit starts."""
+
+    def boom(*args, **kwargs):
+        raise AssertionError("an engine was called")
+
+    monkeypatch.setattr(gensim_lda, "fit_gensim", boom)
+    monkeypatch.setattr(sklearn_lda, "fit_sklearn", boom)
+    package = types.ModuleType("models.gibbs")
+    package.__path__ = []
+    module = types.ModuleType("models.gibbs.engine")
+    module.fit_gibbs = boom
+    package.engine = module
+    monkeypatch.setitem(sys.modules, "models.gibbs", package)
+    monkeypatch.setitem(sys.modules, "models.gibbs.engine", module)
+
+
+@pytest.mark.parametrize("engine", ["gibbs", "gensim", "sklearn"])
+@pytest.mark.parametrize("seed", [-5, -1, SEED_MAX + 1, 2**64, True, 1.5])
+def test_seed_out_of_range(block, engine, seed, no_engines):
+    with pytest.raises(InputError) as info:
+        fit_lda(block.corpus, LdaOptions(engine=engine, n_topics=5, seed=seed))
+    assert info.value.code == "seed_out_of_range"
+    assert "from 0 to 4,294,967,295" in str(info.value) and engine in str(info.value)
+    assert "0부터 4,294,967,295까지" in info.value.text("ko")
+
+
+@pytest.mark.parametrize("engine", ["gibbs", "gensim", "sklearn"])
+def test_seed_range_ends_are_accepted_by_every_engine(engine):
+    corpus = block_diagonal(n_topics=2, terms_per_topic=3, docs_per_topic=2, doc_length=6).corpus
+    for seed in (0, SEED_MAX, np.uint32(SEED_MAX)):
+        model = fit_lda(corpus, LdaOptions(engine=engine, n_topics=2, seed=seed, iterations=2, passes=1))
+        assert model.phi.shape == (2, 6)
+
+
+@pytest.mark.parametrize(
+    ("engine", "field", "value", "limit"),
+    [
+        ("gibbs", "eta", 1e308, "1000"),
+        ("gibbs", "alpha", 1000.5, "1000"),
+        ("gensim", "eta", 5000.0, "1000"),
+        ("sklearn", "alpha", 1.5, "1"),
+        ("sklearn", "eta", 2, "1"),
+    ],
+)
+def test_prior_too_large(block, engine, field, value, limit, no_engines):
+    with pytest.raises(InputError) as info:
+        fit_lda(block.corpus, LdaOptions(engine=engine, n_topics=5, **{field: value}))
+    assert info.value.code == "lda_prior_too_large"
+    assert f"at most {limit} for the {engine} engine" in str(info.value)
+    assert f"{limit} 이하" in info.value.text("ko")
+
+
+def test_prior_limits_are_accepted(block):
+    validate_lda_options(block.corpus, LdaOptions(engine="sklearn", n_topics=5, alpha=1.0, eta=1.0))
+    validate_lda_options(block.corpus, LdaOptions(engine="gibbs", n_topics=5, alpha=MAX_PRIOR["gibbs"], eta=1e-300))
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "limit"),
+    [
+        ("iterations", 10**20, MAX_ITERATIONS),
+        ("iterations", MAX_ITERATIONS + 1, MAX_ITERATIONS),
+        ("passes", 10**20, MAX_PASSES),
+    ],
+)
+def test_run_length_is_capped(block, field, value, limit, no_engines):
+    with pytest.raises(InputError) as info:
+        fit_lda(block.corpus, LdaOptions(engine="gensim", n_topics=5, **{field: value}))
+    assert info.value.code == "lda_count_too_large"
+    assert str(info.value).startswith(f"{field} must be at most {limit:,}; got {value:,}.")
+    validate_lda_options(block.corpus, LdaOptions(engine="gensim", n_topics=5, **{field: limit}))
+
+
+def test_topic_word_matrix_is_capped_before_any_allocation(no_engines):
+    corpus = _wide_corpus(n_docs=4, n_terms=45_000)
+    assert MAX_TOPICS * 45_000 > MAX_MATRIX_CELLS
+    with pytest.raises(InputError) as info:
+        fit_lda(corpus, LdaOptions(engine="gibbs", n_topics=500))
+    assert info.value.code == "lda_phi_too_large"
+    assert str(info.value).startswith(
+        "K = 500 × 45,000 terms needs 180 MB for the topic-word matrix; the limit is 160 MB (K × terms up to "
+        "20,000,000): lower K, or keep fewer terms (--max-features"
+    )
+    assert "토픽-단어 행렬에 180 MB" in info.value.text("ko")
+    validate_lda_options(corpus, LdaOptions(engine="gibbs", n_topics=MAX_MATRIX_CELLS // 45_000))
+
+
+def test_document_topic_matrix_is_capped(no_engines, monkeypatch):
+    corpus = _wide_corpus(n_docs=300, n_terms=200)
+    monkeypatch.setattr(lda_module, "MAX_MATRIX_CELLS", 30_000)
+    with pytest.raises(InputError) as info:
+        fit_lda(corpus, LdaOptions(engine="sklearn", n_topics=101))
+    assert info.value.code == "lda_theta_too_large"
+    assert "K = 101 × 300 documents needs 242 kB for the document-topic matrix; the limit is 240 kB" in str(info.value)
+    validate_lda_options(corpus, LdaOptions(engine="sklearn", n_topics=100))
+
+
+@pytest.mark.parametrize(("n", "text"), [(5e5, "500 kB"), (160e6, "160 MB"), (2.22e9, "2.2 GB"), (44.4e9, "44.4 GB")])
+def test_format_bytes(n, text):
+    assert format_bytes(n) == text
+
+
+def test_choose_k_sweep_is_capped(block, no_engines):
+    with pytest.raises(InputError) as info:
+        choose_k(block.corpus, LdaOptions(engine="sklearn"), range(2, 2 + MAX_SWEEP_FITS + 1))
+    assert info.value.code == "choose_k_too_many"
+    assert "would fit 51 models; the limit is 50" in str(info.value)
+    corpus = _wide_corpus(n_docs=4, n_terms=200)
+    with pytest.raises(InputError) as info:
+        choose_k(corpus, LdaOptions(engine="sklearn"), [2, MAX_SWEEP_K + 1])
+    assert info.value.code == "choose_k_too_large" and "K = 101" in str(info.value)
+    assert "K 비교" in info.value.text("ko")
