@@ -9,6 +9,7 @@ import pytest
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfTransformer
 
+from models import lsa as lsa_module
 from models.corpus import Corpus, PreprocessOptions
 from models.documents import RawDocument
 from models.errors import InputError
@@ -231,3 +232,59 @@ def test_bad_weighting_and_method_calls(lecture):
             method(6)
         with pytest.raises(InputError):
             method(0)
+
+
+# --- caps: seed, memory of the factors (issue 9) ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [-1, 2**32, 10**30, True])
+def test_seed_out_of_range(lecture, seed):
+    with pytest.raises(InputError) as info:
+        fit_lsa(load_sample("lecture-lsa"), seed=seed)
+    assert info.value.code == "seed_out_of_range"
+    assert "from 0 to 4,294,967,295 for the LSA engine" in str(info.value)
+    assert "0부터 4,294,967,295까지" in info.value.text("ko")
+
+
+def test_largest_seed_is_accepted(lee):
+    result = fit_lsa(lee, 5, seed=2**32 - 1)
+    assert result.n_components == 5 and not result.full
+
+
+def _wide_corpus(n_docs: int, n_terms: int) -> Corpus:
+    """``n_docs`` documents that together use each of ``n_terms`` terms once (cheap: one token per term)."""
+    vocab = tuple(f"t{j}" for j in range(n_terms))
+    tokens = tuple(vocab[d::n_docs] for d in range(n_docs))
+    docs = tuple(RawDocument(text="", source="x", name=f"d{d}") for d in range(n_docs))
+    return Corpus.from_tokens(vocab, tokens, docs, language="en", options=PreprocessOptions(language="en"))
+
+
+@pytest.fixture
+def no_svd(monkeypatch):
+    def boom(*args, **kwargs):
+        raise AssertionError("the SVD ran")
+
+    monkeypatch.setattr(lsa_module, "_randomized_svd", boom)
+    monkeypatch.setattr(lsa_module, "_full_svd", boom)
+
+
+def test_factors_too_large_are_refused_before_the_svd(no_svd):
+    corpus = _wide_corpus(n_docs=4_000, n_terms=6_000)
+    with pytest.raises(InputError) as info:
+        fit_lsa(corpus, 3_000)
+    assert info.value.code == "lsa_too_large"
+    assert str(info.value).startswith(
+        "LSA with k = 3,000 on 6,000 terms × 4,000 documents needs 240 MB for U and Vᵀ; the limit is 160 MB "
+        "(k × (terms + documents) up to 20,000,000): lower k (at most 2,000 here)"
+    )
+    assert "U와 Vᵀ에 240 MB" in info.value.text("ko")
+
+
+def test_default_k_shrinks_to_the_budget(lee, monkeypatch):
+    n_terms, n_docs = lee.vocab_size, lee.n_documents
+    monkeypatch.setattr(lsa_module, "MAX_FACTOR_CELLS", 40 * (n_terms + n_docs) + 7)
+    assert fit_lsa(lee).n_components == 40
+    with pytest.raises(InputError) as info:
+        fit_lsa(lee, 41)
+    assert info.value.code == "lsa_too_large" and info.value.params["max_k"] == 40
+    assert fit_lsa(lee, 40).n_components == 40
