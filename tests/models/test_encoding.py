@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.encoding import decode_text, looks_binary
+from models.encoding import MAX_NUL_SHARE, decode_text, looks_binary
 from models.errors import InputError
 
 KOREAN = "아이가 커서 유모차를 팝니다.\n상태 좋아요. 문고리 거래 원해요.\n"
@@ -154,3 +154,89 @@ def test_any_unicode_text_round_trips(text: str, codec: str) -> None:
     assert replaced is False
     if codec != "utf-8":
         assert encoding == codec
+
+
+# --- NUL bytes and broken UTF-16 (issue 9) ---------------------------------------------------------------------------
+
+
+def test_nul_separated_text_is_read_as_words_not_as_utf16() -> None:
+    # Zeros at every 6th byte all fall on odd offsets, as in UTF-16 LE; it decoded to "敨汬o潷汲d..." before.
+    data = b"hello\x00world\x00" * 200
+    assert not looks_binary(data)
+    text, encoding, replaced = decode_text(data, "list.txt")
+    assert text.split() == ["hello", "world"] * 200
+    assert encoding == "utf-8"
+    assert replaced is True  # the reader shows the "encoding_replaced" notice
+
+
+def test_a_few_stray_nuls_in_korean_legacy_text() -> None:
+    data = KOREAN.encode("cp949").replace(b" ", b"\x00", 2)
+    text, encoding, replaced = decode_text(data, "a.txt")
+    assert text == KOREAN
+    assert (encoding, replaced) == ("cp949", True)
+
+
+def test_nuls_after_the_first_8_kb_are_handled_too() -> None:
+    data = ENGLISH.encode("ascii") * 200 + b"tail\x00end\n"
+    assert len(data) > 8192 and not looks_binary(data)  # looks_binary reads the head only
+    text, _, replaced = decode_text(data, "a.txt")
+    assert text.endswith("tail end\n") and "\x00" not in text and replaced is True
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x00" * 100 + b"abc",  # mostly NULs
+        b"ab\x00" * 300,  # a third NULs: over MAX_NUL_SHARE
+        b"hello\x00\x01\x02world\x00" * 50,  # other control bytes besides NULs
+        bytes(4096),  # nothing but NULs
+    ],
+    ids=["mostly-nul", "third-nul", "controls", "all-nul"],
+)
+def test_nul_data_that_is_not_text_is_binary(data: bytes) -> None:
+    assert looks_binary(data)
+    with pytest.raises(InputError) as caught:
+        decode_text(data, "x.txt")
+    assert caught.value.code == "file_binary"
+
+
+def test_nul_share_limit() -> None:
+    assert MAX_NUL_SHARE == 0.25
+    assert decode_text(b"abc\x00" * 100, "a.txt")[0].split() == ["abc"] * 100  # exactly 25%: read
+    assert looks_binary(b"ab\x00\x00" * 100)  # 50%, no UTF-16 pattern: binary
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_korean_utf16_without_bom_is_still_utf16(codec: str) -> None:
+    # Hangul's high bytes are not UTF-8 text once the NULs are gone, so this stays UTF-16 although only ~30%
+    # of the code units are ASCII.
+    data = (KOREAN * 5).encode(codec)
+    assert not looks_binary(data)
+    assert decode_text(data, "a.txt") == (KOREAN * 5, codec, False)
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"), [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")], ids=["le", "be"]
+)
+def test_utf16_with_a_bom_and_one_lone_surrogate_is_replaced_not_cp1252(bom: bytes, codec: str) -> None:
+    body = (ENGLISH * 10).encode(codec)
+    lone = "\ud800".encode(codec, "surrogatepass")  # a high surrogate followed by a plain letter
+    data = bom + body[:40] + lone + body[40:]
+    text, encoding, replaced = decode_text(data, "a.txt")
+    assert (encoding, replaced) == ("utf-16", True)
+    assert text == (ENGLISH * 10)[:20] + "\ufffd" + (ENGLISH * 10)[20:]
+
+
+def test_bom_text_that_is_mostly_undecodable_is_refused() -> None:
+    data = codecs.BOM_UTF16_LE + "\ud800".encode("utf-16-le", "surrogatepass") * 50 + "ok".encode("utf-16-le")
+    with pytest.raises(InputError) as caught:
+        decode_text(data, "bad.txt")
+    assert caught.value.code == "encoding_failed"
+    assert "bad.txt" in str(caught.value) and "utf-16" in str(caught.value)
+
+
+def test_utf8_bom_with_one_bad_byte_is_replaced() -> None:
+    data = codecs.BOM_UTF8 + (ENGLISH * 5).encode("utf-8") + b"\xff" + b"end\n"
+    text, encoding, replaced = decode_text(data, "a.txt")
+    assert (encoding, replaced) == ("utf-8-sig", True)
+    assert text.endswith("\ufffdend\n")
