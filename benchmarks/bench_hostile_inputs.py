@@ -10,54 +10,14 @@ the same files against another checkout (e.g. a ``git worktree`` of an older com
 from __future__ import annotations
 
 import argparse
-import os
-import resource
-import signal
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.models.hostile_files import HOSTILE  # noqa: E402
-
-
-def run_cli(repo: Path, args: list[str], timeout: float, memory_gb: float) -> tuple[float, float, int | None, str]:
-    """Run ``python -m models ARGS`` in ``repo``: (seconds, peak RSS in MB, exit code or None if killed, last line)."""
-
-    def limit() -> None:
-        cap = int(memory_gb * 1024**3)
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-
-    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", PYTHONPATH=str(repo))
-    start = time.perf_counter()
-    child = subprocess.Popen(
-        [sys.executable, "-m", "models", *args],
-        cwd=repo,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        preexec_fn=limit,
-    )
-    killed = False
-    while True:
-        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.perf_counter() - start > timeout:
-            child.send_signal(signal.SIGKILL)
-            killed = True
-            pid, status, usage = os.wait4(child.pid, 0)
-            break
-        time.sleep(0.05)
-    seconds = time.perf_counter() - start
-    stderr = child.stderr.read().decode("utf-8", "replace").strip().splitlines() if child.stderr else []
-    code = None if killed else os.waitstatus_to_exitcode(status)
-    last = "killed after the time limit" if killed else (stderr[-1] if stderr else "(read)")
-    return seconds, usage.ru_maxrss / 1024, code, last
+from tests.models.hostile_files import HOSTILE, run_cli  # noqa: E402
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from models.errors import InputError
@@ -105,9 +106,9 @@ class ReadBudget:
         Monotonic seconds (tests pass a fake clock).
     """
 
-    def __init__(self, limits: Limits, clock: object = time.monotonic) -> None:
+    def __init__(self, limits: Limits, clock: Callable[[], float] | None = None) -> None:
         self.limits = limits
-        self._clock = clock
+        self._clock = clock or time.monotonic
         self.unpacked_bytes = 0
         self.documents = 0
         self._file = ""
@@ -116,11 +117,11 @@ class ReadBudget:
     def start_file(self, name: str) -> None:
         """Start the clock of file ``name`` (the time limit is per file)."""
         self._file = name
-        self._deadline = self._clock() + self.limits.max_read_seconds  # type: ignore[operator]
+        self._deadline = self._clock() + self.limits.max_read_seconds
 
     def check_time(self) -> None:
         """Raise when the current file has taken longer than ``max_read_seconds``."""
-        if self._clock() > self._deadline:  # type: ignore[operator]
+        if self._clock() > self._deadline:
             raise InputError("read_too_slow", name=self._file, seconds=self.limits.max_read_seconds)
 
     def add_bytes(self, count: int, name: str) -> None:

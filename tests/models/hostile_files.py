@@ -7,12 +7,22 @@ figures in the README come from exactly the files the tests refuse or read.
 
 from __future__ import annotations
 
+import os
 import random
+import resource
+import signal
+import subprocess
+import sys
+import tempfile
+import time
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["HOSTILE", "english_lines", "korean_lines"]
+__all__ = ["HOSTILE", "CliRun", "english_lines", "korean_lines", "run_cli"]
+
+ROOT = Path(__file__).resolve().parents[2]
 
 MIB = 1024 * 1024
 
@@ -175,6 +185,63 @@ def pdf_many_pages(folder: Path, pages: int = 100_000) -> Path:
             out.write(b"%010d 00000 n \n" % offset)
         out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(offsets) + 1, xref))
     return path
+
+
+@dataclass(frozen=True)
+class CliRun:
+    """How one ``python -m models`` run went."""
+
+    seconds: float
+    peak_mb: float  # peak resident memory of the child (wait4's ru_maxrss)
+    code: int | None  # exit code; None when killed at the time limit
+    stderr: str
+
+    @property
+    def last_line(self) -> str:
+        """The last line on stderr ("(read)" when there is none), or that the run was killed."""
+        if self.code is None:
+            return "killed after the time limit"
+        lines = self.stderr.strip().splitlines()
+        return lines[-1] if lines else "(read)"
+
+
+def run_cli(args: list[str], repo: Path = ROOT, timeout: float = 60.0, memory_gb: float = 8.0) -> CliRun:
+    """Run ``python -m models ARGS`` with ``repo``'s package in a child process capped at ``memory_gb`` of
+    address space; the child is killed after ``timeout`` seconds."""
+
+    def limit() -> None:
+        cap = int(memory_gb * 1024**3)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", PYTHONPATH=str(repo))
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "models", *args],
+            cwd=repo,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            preexec_fn=limit,
+        )
+        killed = False
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - start > timeout:
+                child.send_signal(signal.SIGKILL)
+                killed = True
+                pid, status, usage = os.wait4(child.pid, 0)
+                break
+            time.sleep(0.02)
+        seconds = time.perf_counter() - start
+        child.returncode = 0  # reaped by wait4 above; keep Popen from waiting again
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    code = None if killed else os.waitstatus_to_exitcode(status)
+    return CliRun(seconds, usage.ru_maxrss / 1024, code, stderr)
 
 
 # name -> (builder, what the issue measured before)
