@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 TXT_NAME = "**bold** $x^2$ ![img](http://127.0.0.1:9/x.png) <b>x</b> :red[red].txt"
 MEMBER = "**member** ![m](http://127.0.0.1:9/m.png) <img src=http://127.0.0.1:9/i.png>.txt"
-EMPTY_NAME = "<b>empty</b> ![e](http://127.0.0.1:9/e.png).txt"
+EMPTY_NAME = "<b>empty</b> ![e](http://127.0.0.1:9/e.png) me@example.org.txt"
 ZIP_NAME = "**zip** www.example.com.zip"
 TEXT = "".join(
     f"{start}pizza pasta tomato cheese oven\nfootball match goal striker league\nstock market shares investor bank\n"
@@ -24,7 +24,7 @@ TEXT = "".join(
 )
 # Elements that Markdown or HTML would have made from the names above.
 MADE_FROM_NAMES = """() => [...document.querySelectorAll('strong, b, em, i, a, img, .katex, [class*=colored], h1, h2')]
-  .filter(e => /^(bold|x|member|zip|empty|red|img|m|e)$|x\\^?2|127\\.0\\.0\\.1:9|example\\.com/.test(
+  .filter(e => /^(bold|x|member|zip|empty|red|img|m|e)$|x\\^?2|127\\.0\\.0\\.1:9|example\\.(com|org)/.test(
       (e.textContent || '') + ' ' + (e.getAttribute('src') || '') + (e.getAttribute('href') || '')))
   .map(e => e.outerHTML.slice(0, 200))"""
 
