@@ -16,9 +16,9 @@ when more than :data:`MAX_NUL_SHARE` of its bytes are NULs or when, NULs aside, 
 from __future__ import annotations
 
 import codecs
-from collections import Counter
 import logging
 import re
+from collections import Counter
 
 from models.errors import InputError
 
