@@ -1,0 +1,81 @@
+"""The heavy work the app hands to the job runner: each function runs in a child process (see ``app.jobs``).
+
+Every task takes its inputs and a keyword ``progress(i, total, value)`` callback, and returns a picklable value.
+A corpus reaches a fit either as itself (the small built-in samples) or as a :class:`CorpusFile`, the pickle a
+reading job left behind, so the server never has to pickle a large corpus again. No Streamlit here.
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+
+from models.corpus import Corpus, PreprocessOptions
+from models.documents import IngestOptions
+from models.explore import LdaExploration
+from models.lda_options import LdaOptions, Progress
+from models.lsa import LsaResult
+from models.quality import KScore
+
+__all__ = ["CorpusFile", "fit_lda", "fit_lsa", "read_corpus", "sweep_k", "warm_up"]
+
+
+@dataclass(frozen=True)
+class CorpusFile:
+    """A corpus pickled to ``path`` by :func:`read_corpus`'s job (loaded by the child that needs it)."""
+
+    path: str
+
+
+def _corpus(source: Corpus | CorpusFile) -> Corpus:
+    if isinstance(source, CorpusFile):
+        with open(source.path, "rb") as stream:
+            return pickle.load(stream)
+    return source
+
+
+def read_corpus(
+    files: tuple[tuple[str, bytes], ...], ingest: IngestOptions, prep: PreprocessOptions, *, progress: Progress
+) -> Corpus:
+    """Read ``files`` and build the corpus (``models.ingest.read_files`` then ``models.preprocess.build_corpus``)."""
+    from models.ingest import read_files
+    from models.preprocess import build_corpus
+
+    return build_corpus(read_files(files, ingest), prep)
+
+
+def fit_lda(source: Corpus | CorpusFile, options: LdaOptions, *, progress: Progress) -> LdaExploration:
+    """Fit LDA and prepare everything the explorer shows (``models.explore.explore_lda``)."""
+    from models.explore import explore_lda
+
+    return explore_lda(_corpus(source), options, progress)
+
+
+def fit_lsa(source: Corpus | CorpusFile, k: int | None, weighting: str, *, progress: Progress) -> LsaResult:
+    """The SVD of the term-document matrix (``models.lsa.fit_lsa``); it reports no progress."""
+    from models.lsa import fit_lsa as lsa
+
+    return lsa(_corpus(source), n_components=k, weighting=weighting)
+
+
+def sweep_k(
+    source: Corpus | CorpusFile, options: LdaOptions, k_values: tuple[int, ...], *, progress: Progress
+) -> list[KScore]:
+    """One fit per K, scored by coherence and perplexity (``models.quality.choose_k``)."""
+    from models.quality import choose_k
+
+    return choose_k(_corpus(source), options, k_values, progress)
+
+
+def warm_up() -> None:
+    """Load what the first real job would otherwise load: numba's compiled Gibbs kernels, gensim's coherence.
+
+    Runs once in the fork server (``app.job_preload``), so every child starts warm. Kiwi is not warmed here: its
+    first analysis starts worker threads, and a child forked from a process with those threads hangs (measured).
+    """
+    from models.ingest import read_files
+    from models.preprocess import build_corpus
+
+    text = b"apple banana cherry\nbanana cherry date\napple date egg\ncherry egg apple\n"
+    corpus = build_corpus(read_files((("warm-up.txt", text),), IngestOptions()), PreprocessOptions())
+    fit_lda(corpus, LdaOptions(n_topics=2, iterations=5), progress=lambda i, n, v: None)
