@@ -1,21 +1,26 @@
 """Sidebar controls that choose the corpus (a sample or uploaded files) and how it is read and tokenized.
 
-The corpus is built through one cached function keyed by the files' content hash and the options, so reruns,
-page switches and other users never rebuild it; an uploaded file's bytes are copied into this session's state
-so they survive page switches.
+A corpus is built once per (files' content hash, options) and kept in the bounded process-wide cache
+(``app.result_cache``), so reruns, page switches and other users never rebuild it. Uploaded files are read in a
+child process (``app.jobs``) with memory and time limits, a progress box and a Cancel button; the built-in
+samples are small and trusted and are built in the server itself (the first page needs them at once). An
+uploaded file's bytes are copied into this session's state so they survive page switches.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
 
-from app import state
+from app import job_ui, result_cache, state
 from app.i18n import formatter, lang, t
+from app.job_tasks import CorpusFile
 from app.model_controls import default_topics
 from models import SAMPLES, SUPPORTED_EXTENSIONS, Corpus, IngestOptions, InputError, PreprocessOptions
 from models.documents import DOC_MODES
@@ -54,10 +59,75 @@ class CorpusResult:
     unexpected: bool = False
 
 
-@st.cache_resource(max_entries=12, ttl=6 * 3600, show_spinner=False)
-def _build(key: str, _files: tuple[tuple[str, bytes], ...], _ingest: IngestOptions, _prep: PreprocessOptions) -> Corpus:
-    """Build the corpus once per (content hash, options); the Corpus is immutable, so sessions may share it."""
-    return build_corpus(read_files(_files, _ingest), _prep)
+_spooled: dict[str, str] = {}  # request key -> the pickle a reading job left, handed to fit jobs (see job_source)
+
+
+def _cache_key(request_key: str) -> str:
+    return f"corpus|{request_key}"
+
+
+def job_source(request_key: str, corpus: Corpus) -> Corpus | CorpusFile:
+    """What a job should get for this corpus: the file its reading job left (no pickling here), else the corpus."""
+    path = _spooled.get(request_key)
+    return CorpusFile(path) if path is not None and os.path.exists(path) else corpus
+
+
+def _forget_spool(request_key: str, path: str) -> Callable[[], None]:
+    def forget() -> None:
+        if _spooled.get(request_key) == path:
+            del _spooled[request_key]
+        with contextlib.suppress(OSError):
+            os.remove(path)
+
+    return forget
+
+
+def _build_here(request: CorpusRequest) -> Corpus:
+    """A built-in sample, built in this process once per options (concurrent sessions wait for one build)."""
+    return result_cache.get_or_compute(
+        _cache_key(request.key), lambda: build_corpus(read_files(request.files, request.ingest), request.preprocess)
+    )
+
+
+def _read_in_worker(request: CorpusRequest) -> Corpus:
+    """Uploaded files, read in a child process (shared with any session reading the same files and options).
+
+    Raises
+    ------
+    InputError
+        The files' own problem, or :class:`app.job_ui.JobProblem` (memory, time, a dead worker, Cancel); either
+        is remembered for this session, so a rerun does not read the same input again.
+    """
+    key = _cache_key(request.key)
+    corpus = result_cache.get(key)
+    if corpus is not None:
+        return corpus
+    ss = st.session_state
+    failures: dict[str, InputError] = ss.setdefault(state.FAILED_READS, {})
+    if ss.get(state.READ_AGAIN):
+        failures.pop(key, None)
+    if ss.get(state.CANCEL_READ):  # the rerun of a Cancel click
+        job_ui.release(key)
+        failures[key] = job_ui.cancelled("read")
+    if key in failures:
+        if isinstance(failures[key], job_ui.JobProblem):
+            st.sidebar.button(t("read_again"), key=state.READ_AGAIN)
+        raise failures[key]
+    from app import job_tasks
+
+    job = job_ui.submit(key, job_tasks.read_corpus, (request.files, request.ingest, request.preprocess), "read", True)
+    job_ui.wait(job, label=t("reading"), cancel_key=state.CANCEL_READ)
+    try:
+        corpus = job_ui.outcome(job, "read")
+    except InputError as err:
+        failures[key] = err
+        raise
+    finally:
+        job_ui.release(key)
+    stored = result_cache.setdefault(key, corpus, on_evict=_forget_spool(request.key, job.result_path))
+    if stored is corpus:
+        _spooled[request.key] = job.result_path
+    return stored
 
 
 def _digest(files: tuple[tuple[str, bytes], ...]) -> str:
@@ -223,8 +293,12 @@ def load(request: CorpusRequest | None) -> CorpusResult:
     if request is None:
         return CorpusResult(request=None)
     try:
-        with st.spinner(t("reading")):
-            corpus = _build(request.key, request.files, request.ingest, request.preprocess)
+        sample = request.digest.startswith("sample:")
+        corpus = _build_here(request) if sample else _read_in_worker(request)
+    except job_ui.JobProblem as err:
+        if not err.user_facing:  # a bug in the worker (logged there): a plain message for the user
+            return CorpusResult(request=request, unexpected=True)
+        return CorpusResult(request=request, error=err)
     except InputError as err:
         return CorpusResult(request=request, error=err)
     except Exception:  # a bug or a library failure: logged for us, a plain message for the user

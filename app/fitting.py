@@ -1,7 +1,9 @@
-"""Running fits: a pending fit runs with a progress bar and a Cancel button; results go to the shared cache.
+"""Running fits: a pending fit runs in a worker process with a progress bar and a Cancel button.
 
-A fit runs in the entry script, above the page. Clicking Cancel makes Streamlit stop the running script at its
-next progress update (a rerun); the rerun sees the Cancel click and drops the pending fit.
+A fit is asked for in the entry script, above the page, and runs as a job (``app.jobs``) keyed by the fit's cache
+key: a page switch reruns the script, which attaches to the job still running instead of starting it again, and
+another session asking for the same fit shares it. Clicking Cancel reruns the script; that run sees the click, lets
+go of the job (its process is killed unless another session shares it) and does not reschedule the fit.
 """
 
 from __future__ import annotations
@@ -11,12 +13,11 @@ from typing import Any
 
 import streamlit as st
 
-from app import result_cache, state
+from app import corpus_source, job_tasks, job_ui, result_cache, state
 from app.i18n import message, t
 from app.model_controls import FitSpec
 from models.corpus import Corpus
 from models.errors import InputError
-from models.lda_options import FitCancelled
 
 logger = logging.getLogger(__name__)
 
@@ -27,20 +28,27 @@ def schedule(spec: FitSpec) -> None:
     """Ask for ``spec`` to be fitted on the next run."""
     st.session_state[state.PENDING] = spec
     st.session_state.pop(state.FIT_MESSAGE, None)
-
-
-def _compute(spec: FitSpec, corpus: Corpus, progress: Any) -> Any:
-    if spec.method == "lda":
-        from models.explore import explore_lda
-
-        return explore_lda(corpus, spec.lda, progress)
-    from models.lsa import fit_lsa
-
-    return fit_lsa(corpus, n_components=spec.lsa_k, weighting=spec.lsa_weighting)
+    st.session_state.get(state.FAILED_FITS, set()).discard(spec.key)
 
 
 def _result_key(method: str) -> str:
     return state.LDA_KEY if method == "lda" else state.LSA_KEY
+
+
+def _give_up(spec: FitSpec, note: tuple[str, str]) -> None:
+    """Drop the pending fit and remember it, so the page does not start it again by itself."""
+    ss = st.session_state
+    ss.pop(state.PENDING, None)
+    ss.setdefault(state.FAILED_FITS, set()).add(spec.key)
+    ss[state.FIT_MESSAGE] = note
+
+
+def _problem_note(err: InputError) -> tuple[str, str]:
+    if isinstance(err, job_ui.JobProblem) and not err.user_facing:
+        return ("error", t("unexpected"))
+    if isinstance(err, job_ui.JobProblem) and err.reason == "cancelled":
+        return ("info", t("fit_cancelled"))
+    return ("error", message(err))
 
 
 def run_pending(corpus: Corpus | None) -> None:
@@ -49,60 +57,85 @@ def run_pending(corpus: Corpus | None) -> None:
     spec: FitSpec | None = ss.get(state.PENDING)
     if spec is None:
         return
-    if ss.get(state.CANCEL_BUTTON):
-        ss.pop(state.PENDING, None)
-        ss[state.FIT_MESSAGE] = ("info", t("fit_cancelled"))
+    if ss.get(state.CANCEL_BUTTON):  # the rerun of a Cancel click
+        job_ui.release(spec.key)
+        _give_up(spec, ("info", t("fit_cancelled")))
         return
     if corpus is None:
         ss.pop(state.PENDING, None)
         return
-    cached = result_cache.get(spec.key)
-    if cached is None:
-        box = st.empty()
-        with box.container(border=True):
-            label = (
-                t("fitting_lda", engine=spec.lda.engine, k=spec.lda.n_topics)
-                if spec.method == "lda"
-                else t("fitting_lsa")
-            )
-            bar = st.progress(0.0, text=label)
-            st.button(t("cancel"), key=state.CANCEL_BUTTON)
-
-        def progress(i: int, total: int, value: float | None) -> None:
-            detail = t("fit_progress", i=i, total=total) + (f" · {value:,.4g}" if value is not None else "")
-            bar.progress(min(max(i / max(total, 1), 0.0), 1.0), text=f"{label} — {detail}")
-
+    if result_cache.get(spec.key) is None:
+        source = corpus_source.job_source(spec.corpus_key, corpus)
+        if spec.method == "lda":
+            label = t("fitting_lda", engine=spec.lda.engine, k=spec.lda.n_topics)
+            job = job_ui.submit(spec.key, job_tasks.fit_lda, (source, spec.lda), "fit")
+        else:
+            label = t("fitting_lsa")
+            job = job_ui.submit(spec.key, job_tasks.fit_lsa, (source, spec.lsa_k, spec.lsa_weighting), "fit")
+        job_ui.wait(job, label=label, cancel_key=state.CANCEL_BUTTON, detail=_iteration)
         try:
-            with st.spinner(label):
-                cached = result_cache.get_or_compute(spec.key, lambda: _compute(spec, corpus, progress))
-        except InputError as err:
-            ss.pop(state.PENDING, None)
-            ss.setdefault(state.FAILED_FITS, set()).add(spec.key)
-            ss[state.FIT_MESSAGE] = ("error", message(err))
-            box.empty()
+            result_cache.put(spec.key, job_ui.outcome(job, "fit"))
+        except InputError as err:  # the options' problem, or a JobProblem (memory, time, a dead worker)
+            _give_up(spec, _problem_note(err))
             return
-        except FitCancelled:
-            ss.pop(state.PENDING, None)
-            ss[state.FIT_MESSAGE] = ("info", t("fit_cancelled"))
-            box.empty()
-            return
-        except Exception:
-            logger.exception("fit failed: %s", spec.key)
-            ss.pop(state.PENDING, None)
-            ss.setdefault(state.FAILED_FITS, set()).add(spec.key)
-            ss[state.FIT_MESSAGE] = ("error", t("unexpected"))
-            box.empty()
-            return
-        box.empty()
+        finally:
+            job_ui.release(spec.key)
     ss[_result_key(spec.method)] = spec
     ss.pop(state.PENDING, None)
 
 
+def _iteration(progress: tuple[int, int, float | None]) -> str:
+    i, total, value = progress
+    return t("fit_progress", i=i, total=total) + (f" · {value:,.4g}" if value is not None else "")
+
+
+def sweep(sweep_key: str, spec: FitSpec, corpus: Corpus, k_values: tuple[int, ...], *, start: bool) -> Any | None:
+    """The choose-K sweep's rows: cached, or from a job started now (``start``) or still running for this session.
+
+    The job runs with a progress bar and a Cancel button; a page switch or another tab leaves it running, and
+    drawing the tab again re-attaches to it. Errors are shown here; None when there are no rows.
+    """
+    rows = result_cache.get(sweep_key)
+    if rows is not None:
+        return rows
+    job = job_ui.running(sweep_key)
+    if job is not None and st.session_state.get(state.CANCEL_SWEEP):
+        job_ui.release(sweep_key)
+        st.info(t("sweep_cancelled"))
+        return None
+    if job is None:
+        if not start:
+            return None
+        source = corpus_source.job_source(spec.corpus_key, corpus)
+        job = job_ui.submit(sweep_key, job_tasks.sweep_k, (source, spec.lda, k_values), "sweep")
+    job_ui.wait(job, label=t("sweeping"), cancel_key=state.CANCEL_SWEEP, detail=lambda p: f"{p[0]}/{p[1]}")
+    try:
+        rows = job_ui.outcome(job, "sweep")
+    except InputError as err:
+        kind, text = _problem_note(err)
+        (st.error if kind == "error" else st.info)(text)
+        return None
+    finally:
+        job_ui.release(sweep_key)
+    result_cache.put(sweep_key, rows)
+    return rows
+
+
 def may_auto_fit(spec: FitSpec | None, method: str, corpus: Corpus) -> bool:
-    """Whether to fit ``spec`` without a click: small corpus, and not a fit that already failed in this session."""
-    if spec is None or spec.method != method or corpus.n_tokens > AUTO_FIT_MAX_TOKENS:
-        return False
-    return spec.key not in st.session_state.get(state.FAILED_FITS, set())
+    """Whether to fit ``spec`` without a click: a small corpus, and not a fit that failed or was cancelled here.
+
+    When the reason is not the corpus's size, this says why and stops the page, so the page's "This corpus is
+    large" note only shows when the corpus is large.
+    """
+    if spec is not None and spec.method == method and corpus.n_tokens <= AUTO_FIT_MAX_TOKENS:
+        if spec.key not in st.session_state.get(state.FAILED_FITS, set()):
+            return True
+        st.info(t(f"press_fit_again_{method}"))
+        st.stop()
+    if spec is None or spec.method != method:
+        st.info(t(f"press_fit_method_{method}"))
+        st.stop()
+    return False
 
 
 def current(method: str, corpus_key: str | None) -> Any | None:
@@ -123,3 +156,4 @@ def show_message() -> None:
     if note:
         kind, text = note
         (st.error if kind == "error" else st.info)(text)
+

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import charts, result_cache, state, topic_names
+from app import charts, fitting, result_cache, state, topic_names
 from app.i18n import message, t
 from app.model_controls import FitSpec
 from app.widgets import csv_download
@@ -90,21 +90,8 @@ def quality_tab(spec: FitSpec, exploration: LdaExploration, corpus: Corpus) -> N
     run = d.button(t("run_sweep"), key="tl_run_sweep")
     k_values = tuple(range(int(k_min), int(k_max) + 1, int(k_step)))
     sweep_key = f"sweep|{spec.key}|{k_values}"
-    rows = result_cache.get(sweep_key)
-    if run and rows is None and k_values:
-        from models.quality import choose_k
-
-        bar = st.progress(0.0, text=t("sweeping"))
-
-        def progress(i: int, total: int, value: float | None) -> None:
-            bar.progress(min(i / max(total, 1), 1.0), text=t("sweeping") + f" {i}/{total}")
-
-        try:
-            rows = result_cache.get_or_compute(sweep_key, lambda: choose_k(corpus, spec.lda, k_values, progress))
-        except InputError as err:
-            st.error(message(err))
-            rows = None
-        bar.empty()
+    # In a worker process, with progress and Cancel; a sweep still running re-attaches when the tab is drawn again.
+    rows = fitting.sweep(sweep_key, spec, corpus, k_values, start=run) if k_values else None
     if rows:
         frame = pd.DataFrame([_row_dict(r) for r in rows])
         fig = go.Figure()

@@ -82,7 +82,14 @@ GIBBS_STORY_LENGTH = "tl_gibbs_story_length"
 GIBBS_STORY_SEED = "tl_gibbs_story_seed"
 GIBBS_NOTE = "tl_gibbs_note"
 
-FAILED_FITS = "tl_failed_fits"  # keys of fits that failed in this session (never retried automatically)
+FAILED_FITS = "tl_failed_fits"  # keys of fits that failed or were cancelled in this session (not retried by themselves)
+
+# Background jobs (app.job_ui).
+JOB_OWNER = "tl_job_owner"  # this session's name as a job owner
+CANCEL_READ = "tl_cancel_read"  # Cancel button of a running read of uploaded files
+CANCEL_SWEEP = "tl_cancel_sweep"  # Cancel button of a running choose-K sweep
+FAILED_READS = "tl_failed_reads"  # {corpus request key: error} of reads that failed or were cancelled here
+READ_AGAIN = "tl_read_again"  # button: forget a failed or cancelled read and try again
 
 # Widget values re-saved at the top of every run, so they survive runs in which their widget is not drawn (another
 # page, a page that stopped early, the upload mode) and a change of UI language (translated labels give a widget a

@@ -12,8 +12,9 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app import lda_explorer, result_cache, state
+from app import job_tasks, job_ui, lda_explorer, result_cache, state
 from app.text import TEXT
+from models.lda_options import LdaOptions
 
 MAIN = str(Path(__file__).resolve().parents[2] / "app" / "main.py")
 
@@ -26,9 +27,10 @@ def _whole_reruns(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def fresh_app() -> Iterator[AppTest]:
-    """A new app session (not yet run); the shared fit cache starts empty."""
+    """A new app session (not yet run); the shared cache starts empty and no worker job is left behind."""
     result_cache.clear()
     yield AppTest.from_file(MAIN, default_timeout=300)
+    job_ui.runner().cancel_all()
     result_cache.clear()
 
 
@@ -38,6 +40,24 @@ def app(fresh_app: AppTest) -> AppTest:
     fresh_app.run()
     assert not fresh_app.exception, fresh_app.exception
     return fresh_app
+
+
+def count_fits(monkeypatch: pytest.MonkeyPatch) -> list[LdaOptions]:
+    """Record the options of every LDA fit the app starts from now on.
+
+    Fits run in worker processes, where a patched ``models.lda.fit_lda`` is not seen: they are counted where the
+    app hands them to the job runner, once per new job (a session attaching to a running fit is not a new fit).
+    """
+    calls: list[LdaOptions] = []
+    real = job_ui.submit
+
+    def recording(key: str, fn: Any, args: tuple, kind: str, keep_file: bool = False) -> Any:
+        if fn is job_tasks.fit_lda and job_ui.runner().find(key) is None:
+            calls.append(args[1])
+        return real(key, fn, args, kind, keep_file)
+
+    monkeypatch.setattr(job_ui, "submit", recording)
+    return calls
 
 
 def open_lda_tab(at: AppTest, name: str) -> AppTest:

@@ -6,27 +6,18 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import models.lda
 from app import state
 from models import load_sample
 from models.explore import explore_lda
 from models.lda_options import LdaOptions
 from models.vis_data import top_terms
-from tests.app.conftest import frame_with, metrics, open_lda_tab, plotly_figures
+from tests.app.conftest import count_fits, frame_with, metrics, open_lda_tab, plotly_figures
 
 
 @pytest.fixture
 def fit_counter(monkeypatch: pytest.MonkeyPatch) -> list[LdaOptions]:
-    """Records every LDA fit the app runs."""
-    calls: list[LdaOptions] = []
-    real = models.lda.fit_lda
-
-    def counting(corpus, options, progress=None):
-        calls.append(options)
-        return real(corpus, options, progress)
-
-    monkeypatch.setattr(models.lda, "fit_lda", counting)
-    return calls
+    """Records every LDA fit the app starts (fits run in worker processes: counted where they are handed over)."""
+    return count_fits(monkeypatch)
 
 
 @pytest.fixture
