@@ -22,7 +22,7 @@ cols[0].metric(t("documents"), f"{corpus.n_documents:,}")
 cols[1].metric(t("tokens"), f"{corpus.n_tokens:,}")
 cols[2].metric(t("vocabulary"), f"{corpus.vocab_size:,}")
 cols[3].metric(t("detected_language"), t(f"language_{corpus.language}"))
-cols[4].metric(t("detected_encoding"), ", ".join(corpus.encodings) or "—")
+cols[4].metric(t("detected_encoding"), plain(", ".join(corpus.encodings)) or "—")
 
 # --- files -------------------------------------------------------------------------------------------------------
 for report in corpus.files:

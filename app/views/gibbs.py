@@ -146,7 +146,7 @@ m = st.columns(4)
 m[0].metric(t("gibbs_sweep_metric"), sampler.sweep + 1)
 m[1].metric(t("gibbs_position"), f"{sampler.position + 1} / {sampler.n_tokens}")
 m[2].metric("log p(w, z)", f"{sampler.log_likelihood:.3f}")
-m[3].metric(t("gibbs_next_token"), f"{sampler.documents[doc][index]} ({sampler.doc_names[doc]})")
+m[3].metric(t("gibbs_next_token"), f"{plain(sampler.documents[doc][index])} ({plain(sampler.doc_names[doc])})")
 
 b = st.columns([1, 1, 1, 0.8, 1, 1])
 b[0].button(t("gibbs_step"), key="tl_gibbs_step", on_click=_act, args=("step",), type="primary", width="stretch")

@@ -107,7 +107,8 @@ def hostile(fresh_app: AppTest, downloads: dict) -> Iterator[AppTest]:
 def _bodies(at: AppTest) -> list[str]:
     """The Markdown source of every element that Streamlit renders as Markdown, sidebar included."""
     kinds = ("title", "header", "subheader", "markdown", "caption", "error", "warning", "info", "success")
-    return [element.value for kind in kinds for element in getattr(at, kind)]
+    metrics = [text for metric in at.metric for text in (metric.label, metric.value)]  # metric values are Markdown
+    return [element.value for kind in kinds for element in getattr(at, kind)] + metrics
 
 
 def _assert_all_text(at: AppTest) -> None:
@@ -309,6 +310,7 @@ def test_gibbs_classroom_on_the_upload_shows_names_as_text(hostile: AppTest) -> 
     sampler = hostile.session_state[state.GIBBS]
     assert sampler.doc_names[0] == f"{TXT_NAME} #1"
     assert plain(sampler.doc_names[0]) in " ".join(c.value for c in hostile.caption)
+    assert any(plain(sampler.doc_names[0]) in m.value for m in hostile.metric)
     _assert_all_text(hostile)
     hostile.button(key="tl_gibbs_step").click().run()  # the step's heading names the word and its document
     assert plain(sampler.doc_names[0]) in hostile.subheader[0].value
