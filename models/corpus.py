@@ -34,6 +34,10 @@ class PreprocessOptions:
         Also count adjacent token pairs ("new york"); rare pairs go through min_df like any term.
     korean_verbs : bool
         Korean: keep verb/adjective stems as well as nouns.
+    korean_fragments : bool
+        Korean: keep Kiwi's one-syllable noun pieces as they come (빈백 → 빈, 백; 6인용 → 인). By default they are
+        joined to the nouns written with them, or dropped when glued to a number or an ending
+        (:func:`models.tokenize.korean_words`).
     keep_numbers : bool
         Keep numbers as tokens.
     min_df : int
@@ -49,6 +53,7 @@ class PreprocessOptions:
     min_token_length: int | None = None
     bigrams: bool = False
     korean_verbs: bool = False
+    korean_fragments: bool = False
     keep_numbers: bool = False
     min_df: int = 1
     max_df: float = 1.0

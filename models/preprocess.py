@@ -100,6 +100,7 @@ def _korean_slices(
         min_length=options.min_token_length or 1,
         verbs=options.korean_verbs,
         keep_numbers=options.keep_numbers,
+        fragments=options.korean_fragments,
     )
     for i, tokens in enumerate(tokenized):
         yield owners[i], tokens

@@ -105,6 +105,7 @@ def tokenize_korean(
     min_length: int = 1,
     verbs: bool = False,
     keep_numbers: bool = False,
+    fragments: bool = False,
 ) -> Iterator[list[str]]:
     """Tokens of each text by Kiwi morphological analysis.
 
@@ -120,6 +121,9 @@ def tokenize_korean(
         Also keep verb (VV) and adjective (VA) stems, as dictionary forms ending in 다.
     keep_numbers : bool
         Keep numerals (SN).
+    fragments : bool
+        Keep Kiwi's one-syllable noun pieces as they come (see :func:`korean_words`); by default they are joined
+        to the nouns they stand next to, or dropped when they count a number.
 
     Yields
     ------
@@ -128,21 +132,95 @@ def tokenize_korean(
     """
     analyser = kiwi()
     for tokens in analyser.tokenize(iter(texts)):
-        words = []
-        for token in tokens:
-            tag = token.tag
-            if tag in ("NNG", "NNP"):
-                word = token.form
-            elif tag == "SL":
-                word = token.form.lower()
-                if len(word) < 2:
-                    continue
-            elif verbs and (tag.startswith("VV") or tag.startswith("VA")):
-                word = token.form + "다"
-            elif keep_numbers and tag == "SN":
-                word = token.form
+        words = korean_words(tokens, verbs, keep_numbers, fragments)
+        yield [w for w in words if len(w) >= min_length and w not in stop_words]
+
+
+_NOUNS = ("NNG", "NNP")
+_NUMERALS = ("SN", "NR")
+# A one-syllable noun glued right after one of these is a piece of something else (a counter, a broken word).
+_GLUE = ("SN", "NR", "E", "J", "XS", "VC")
+
+
+def korean_words(
+    tokens: Iterable[Any], verbs: bool = False, keep_numbers: bool = False, fragments: bool = False
+) -> list[str]:
+    """The words kept from one text's Kiwi tokens, in text order.
+
+    Kiwi splits compounds it does not know into nouns written together, often leaving one-syllable pieces
+    (빈백 → 빈 + 백, 후드티 → 후드 + 티, 쿨링 → 쿨 + 링), reads counters after numbers as nouns (6인용 → 인,
+    2칸 → 칸) and leaves syllables glued to an ending (기모 → 이 + 기 + 모). Unless ``fragments`` is set, nouns
+    written together in one word are joined back into one term when any of them is a single syllable, and a lone
+    single-syllable noun glued to a numeral, an ending, a particle, a suffix or a copula before it is dropped. A
+    single-syllable noun that starts its own word (책, 옷, 방) or follows a determiner or prefix (새책, 맨발) is
+    kept: those are real words.
+
+    Parameters
+    ----------
+    tokens : iterable of kiwipiepy.Token
+        Needs ``form``, ``tag``, ``start`` and ``len``.
+    verbs, keep_numbers : bool
+        As in :func:`tokenize_korean`.
+    fragments : bool
+        Keep the pieces as Kiwi gives them.
+
+    Returns
+    -------
+    list of str
+    """
+    words: list[str] = []
+    run: list[str] = []  # nouns written together, not yet emitted
+    run_end = -1  # where the run's last noun ends
+    glued = False  # the run starts right after a numeral, ending, particle, suffix or copula
+    glue_end = -1  # where the last such morpheme ends
+    prefix: list[str | None] = [None]  # a prefix (XPN) waiting for its noun: 맨 + 발 → 맨발
+
+    def flush() -> None:
+        if run and run[-1] == prefix[0]:  # a prefix with no noun after it
+            run.pop()
+        prefix[0] = None
+        if not run:
+            return
+        if fragments or (len(run) == 1 and len(run[0]) > 1):
+            words.extend(run)
+        elif len(run) == 1:
+            if not glued:
+                words.append(run[0])
+        elif any(len(piece) == 1 for piece in run):
+            words.append("".join(run))
+        else:
+            words.extend(run)
+        run.clear()
+
+    for token in tokens:
+        tag, start = token.tag, token.start
+        if tag in _NOUNS:
+            if run and start == run_end:
+                run.append(token.form)
             else:
-                continue
-            if len(word) >= min_length and word not in stop_words:
+                flush()
+                run.append(token.form)
+                glued = start == glue_end
+            prefix[0] = None
+            run_end = start + token.len
+            continue
+        flush()
+        if tag == "XPN" and not fragments:
+            run.append(token.form)
+            prefix[0] = token.form
+            glued = start == glue_end
+            run_end = start + token.len
+            continue
+        if tag.startswith(_GLUE):
+            glue_end = start + token.len
+        if tag in _NUMERALS:
+            if keep_numbers and tag == "SN":
+                words.append(token.form)
+        elif tag == "SL":
+            word = token.form.lower()
+            if len(word) >= 2:
                 words.append(word)
-        yield words
+        elif verbs and (tag.startswith("VV") or tag.startswith("VA")):
+            words.append(token.form + "다")
+    flush()
+    return words

@@ -275,3 +275,32 @@ def test_unknown_sample() -> None:
         load_sample("nope")
     assert caught.value.code == "unknown_sample"
     assert "lecture-lsa" in caught.value.text("ko")
+
+
+# --- Kiwi's one-syllable pieces (issue 10) ------------------------------------------------------------------------
+
+_LISTINGS = (
+    "대형 빈백 소파예요. 빈백 충전재 보충해서 빵빵해요.",
+    "6인용 전기밥솥입니다. 화이트 2칸 옷장이에요.",
+    "오버핏 후드티 XL 사이즈입니다. 후드티 기모 안감이라 따뜻해요.",
+    "노트북 쿨링 거치대입니다. 젖병 소독기입니다. 빛샘 거의 없어요.",
+    "에세이 책 세 권 묶음입니다. 책에 낙서 없고 방 정리하면서 팔아요. 맨발로 신어도 편해요.",
+)
+
+
+def test_korean_one_syllable_pieces_are_joined_or_dropped_by_default() -> None:
+    language, tokens = _tokens(_LISTINGS)
+    assert language == "ko"
+    words = [w for doc in tokens for w in doc]
+    # Compounds Kiwi split are whole again; counters after numbers and syllables glued to endings are gone.
+    assert {"빈백", "후드티", "쿨링", "빛샘", "맨발"} <= set(words)
+    assert not {"빈", "백", "인", "칸", "티", "쿨", "링", "샘", "모"} & set(words), words
+    # Real one-syllable words standing on their own stay.
+    assert words.count("책") == 2 and "방" in words
+    assert tokens[1] == ["전기밥솥", "화이트", "옷장"]
+
+
+def test_korean_pieces_are_kept_on_request() -> None:
+    _, tokens = _tokens(_LISTINGS, korean_fragments=True)
+    words = {w for doc in tokens for w in doc}
+    assert {"빈", "백", "인", "칸", "후드", "티", "쿨", "링"} <= words
