@@ -16,7 +16,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,7 @@ from models.limits import MB, default_limits
 from models.preprocess import build_corpus
 from models.samples import SAMPLES
 
-__all__ = ["main", "printable", "read_input_file", "write_text"]
+__all__ = ["check_input_file", "main", "printable", "read_input_file", "write_text"]
 
 EXIT_BAD_INPUT = 2
 Command = Callable[[argparse.Namespace], int]
@@ -162,14 +162,7 @@ def read_input_file(path: str, max_bytes: int) -> tuple[str, bytes]:
         ``input_not_found``, ``input_is_directory``, ``input_not_regular``, ``input_unreadable`` or
         ``file_too_large``.
     """
-    name = printable(os.path.basename(os.path.normpath(path)) or path)
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise InputError("input_not_found", name=printable(path), names=", ".join(SAMPLES)) from None
-    except OSError as err:
-        raise InputError("input_unreadable", name=printable(path), detail=err.strerror or type(err).__name__) from None
-    _check_regular(path, info, max_bytes, name)
+    name = check_input_file(path, max_bytes)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
@@ -181,6 +174,30 @@ def read_input_file(path: str, max_bytes: int) -> tuple[str, bytes]:
     if len(data) > max_bytes:
         raise InputError("file_too_large", name=name, size_mb=len(data) / MB, limit_mb=max_bytes / MB)
     return name, data
+
+
+def check_input_file(path: str, max_bytes: int) -> str:
+    """Check with ``os.stat`` alone (nothing is opened) that ``path`` is a regular file of at most ``max_bytes``.
+
+    Returns
+    -------
+    str
+        The file's printable base name.
+
+    Raises
+    ------
+    InputError
+        As :func:`read_input_file`.
+    """
+    name = printable(os.path.basename(os.path.normpath(path)) or path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError("input_not_found", name=printable(path), names=", ".join(SAMPLES)) from None
+    except OSError as err:
+        raise InputError("input_unreadable", name=printable(path), detail=err.strerror or type(err).__name__) from None
+    _check_regular(path, info, max_bytes, name)
+    return name
 
 
 def _check_regular(path: str, info: os.stat_result, max_bytes: int, name: str) -> None:
@@ -201,17 +218,24 @@ def corpus_from_args(args: argparse.Namespace) -> Corpus:
         limits = replace(limits, max_file_bytes=max(1, int(args.max_upload_mb * MB)))
     if args.max_df is not None and not args.max_df > 0:
         raise InputError("max_df_out_of_range", value=args.max_df)
-    files: list[tuple[str, bytes]] = []
     ingest = IngestOptions(limits=limits)
     prep = PreprocessOptions()
-    for item in args.inputs:
+    for item in args.inputs:  # every input is checked before the first is read
         if item in SAMPLES and not os.path.isfile(item):
-            sample = SAMPLES[item]
-            files.extend(sample.files())
-            ingest = replace(sample.ingest, limits=limits)
-            prep = sample.preprocess
+            ingest = replace(SAMPLES[item].ingest, limits=limits)
+            prep = SAMPLES[item].preprocess
         else:
-            files.append(read_input_file(item, limits.max_file_bytes))
+            check_input_file(item, limits.max_file_bytes)
+
+    def files() -> Iterator[tuple[str, bytes]]:
+        # read as the reader asks for them (models.ingest.read_files lists them first today; if it iterated,
+        # only one file's bytes would be held at a time)
+        for item in args.inputs:
+            if item in SAMPLES and not os.path.isfile(item):
+                yield from SAMPLES[item].files()
+            else:
+                yield read_input_file(item, limits.max_file_bytes)
+
     ingest = replace(
         ingest,
         limits=limits,
@@ -235,7 +259,7 @@ def corpus_from_args(args: argparse.Namespace) -> Corpus:
         korean_verbs=prep.korean_verbs or args.korean_verbs,
         keep_numbers=prep.keep_numbers or args.keep_numbers,
     )
-    return build_corpus(read_files(files, ingest), prep)
+    return build_corpus(read_files(files(), ingest), prep)
 
 
 def write_json(path: str, payload: dict[str, Any]) -> None:

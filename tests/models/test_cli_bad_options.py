@@ -258,3 +258,13 @@ def test_good_options_still_work(files, capsys) -> None:
     code, out, err = _run_main([*LDA, "--seed", str(2**32 - 1), "--iterations", "1e2", "--eta", "0.5"], capsys)
     assert (code, err) == (0, "")
     assert "LDA (gibbs) K=2 on 6 documents" in out
+
+
+def test_every_input_is_checked_before_the_first_is_read(files, capsys, monkeypatch) -> None:
+    opened = []
+    real_open = cli.os.open
+    monkeypatch.setattr(cli.os, "open", lambda path, *a, **k: opened.append(path) or real_open(path, *a, **k))
+    argv = ["corpus", str(files["big_vocab"]), "lecture-lsa", str(files["sparse"])]
+    code, _, err = _run_main(argv, capsys)
+    _assert_one_error_line(code, err, "sparse-250mb.txt: the file is 250.0 MB")
+    assert opened == []
