@@ -39,6 +39,12 @@ class LdaOptions:
         gensim passes over the corpus / scikit-learn max_iter (None: the engine default).
     seed : int
         Random seed: the same seed gives the same result.
+
+    Notes
+    -----
+    Nothing is checked here; :func:`models.lda.validate_lda_options` checks the options against a corpus before
+    any fit: K from 1 to min(vocabulary, 500) with K × terms and K × documents at most 20 million cells, priors
+    finite in (0, 1000] (scikit-learn: (0, 1]), iterations 1 to 10,000, passes 1 to 1,000, seed 0 to 2**32 - 1.
     """
 
     engine: str = "gibbs"
