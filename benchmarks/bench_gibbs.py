@@ -1,8 +1,9 @@
 """Collapsed Gibbs sampling: TopicLens's numba engine against tomotopy's LDAModel, side by side.
 
-Both samplers get the same corpus (the same tokens and vocabulary), K, α, β and number of sweeps, one core each
-(tomotopy: ``workers=1``, ``ParallelScheme.NONE``, hyperparameter optimisation off). Reported per engine, as the
-median over ``--repeats`` runs with seeds 0, 1, ...:
+Both samplers get the same corpus (the same tokens and vocabulary), K, α, β, number of sweeps and number of workers
+(``--workers 1 2``: one row per count; ours: :mod:`models.gibbs.parallel`'s partition; tomotopy:
+``ParallelScheme.NONE`` for one worker, ``PARTITION`` for more; hyperparameter optimisation off). Reported per
+engine, as the median over ``--repeats`` runs with seeds 0, 1, ...:
 
 - token-samples per second: tokens x sweeps / time spent sampling (ours: from the progress call before the first
   sweep to the one after the last, so it includes the log-likelihood records every 10 sweeps; tomotopy: ``train``
@@ -15,7 +16,9 @@ Corpora: (a) the Lee news corpus, (b) about 10,000 documents / 1 M tokens / 20,0
 generative model (cached in the temporary directory after the first run; terms that never occur are dropped so that
 both engines see the same vocabulary size V).
 
-    OPENBLAS_NUM_THREADS=1 python benchmarks/bench_gibbs.py [--repeats 3] [--quick]
+The speed-up column divides each engine's speed by its own one-worker speed in the same run.
+
+    OPENBLAS_NUM_THREADS=1 python benchmarks/bench_gibbs.py [--repeats 3] [--quick] [--workers 1 2] [--topics ...]
 """
 
 from __future__ import annotations
@@ -48,14 +51,21 @@ SYNTHETIC = {"n_docs": 10_000, "n_topics": 50, "n_terms": 20_000, "doc_length": 
 
 def synthetic_corpus() -> Corpus:
     """The generated corpus, from the cache when present; unused terms are dropped."""
-    key = "-".join(f"{k}{v}" for k, v in SYNTHETIC.items())
+    key = "-".join(f"{k}{v}" for k, v in SYNTHETIC.items()) + "-ids"  # the Corpus of token-id arrays
     cache = Path(tempfile.gettempdir()) / f"topiclens-bench-{key}.pkl"
     if cache.exists():
         with cache.open("rb") as f:
             return pickle.load(f)
     corpus = generative(**SYNTHETIC, seed=0).corpus
     used = np.flatnonzero(corpus.term_frequency > 0)
-    corpus = replace(corpus, dtm=corpus.dtm[:, used].tocsr(), vocab=tuple(corpus.vocab[j] for j in used))
+    new_id = np.full(corpus.vocab_size, -1, dtype=np.int32)
+    new_id[used] = np.arange(len(used), dtype=np.int32)
+    corpus = replace(
+        corpus,
+        dtm=corpus.dtm[:, used].tocsr(),
+        vocab=tuple(corpus.vocab[j] for j in used),
+        token_ids=new_id[corpus.token_ids],
+    )
     with cache.open("wb") as f:
         pickle.dump(corpus, f)
     return corpus
@@ -68,32 +78,32 @@ def ll_per_token(corpus: Corpus, word_ids: np.ndarray, doc_ids: np.ndarray, topi
     return joint_log_likelihood(counts.nzw, counts.ndz, ALPHA, BETA) / len(word_ids)
 
 
-def run_ours(corpus: Corpus, k: int, sweeps: int, seed: int) -> tuple[float, float]:
+def run_ours(corpus: Corpus, k: int, sweeps: int, seed: int, workers: int = 1) -> tuple[float, float]:
     """(token-samples/s, LL/token) of one fit_gibbs run."""
     stamps: list[float] = []
     model = fit_gibbs(
         corpus,
-        LdaOptions(n_topics=k, alpha=ALPHA, eta=BETA, iterations=sweeps, seed=seed),
+        LdaOptions(n_topics=k, alpha=ALPHA, eta=BETA, iterations=sweeps, seed=seed, workers=workers),
         progress=lambda i, n, ll: stamps.append(time.perf_counter()),
     )
-    index = {t: j for j, t in enumerate(corpus.vocab)}
-    word_ids = np.array([index[t] for doc in corpus.doc_tokens for t in doc])
-    doc_ids = np.repeat(np.arange(corpus.n_documents), [len(d) for d in corpus.doc_tokens])
+    word_ids = corpus.token_ids
+    doc_ids = np.repeat(np.arange(corpus.n_documents), np.diff(corpus.doc_offsets))
     ll = ll_per_token(corpus, word_ids, doc_ids, np.concatenate(model.assignments), k)
     return len(word_ids) * sweeps / (stamps[-1] - stamps[0]), ll
 
 
-def run_tomotopy(corpus: Corpus, k: int, sweeps: int, seed: int) -> tuple[float, float, float]:
+def run_tomotopy(corpus: Corpus, k: int, sweeps: int, seed: int, workers: int = 1) -> tuple[float, float, float]:
     """(token-samples/s, LL/token by our formula, tomotopy's ll_per_word) of one LDAModel run."""
     import tomotopy as tp
 
+    scheme = tp.ParallelScheme.NONE if workers == 1 else tp.ParallelScheme.PARTITION
     mdl = tp.LDAModel(k=k, alpha=ALPHA, eta=BETA, seed=seed)
     mdl.optim_interval = 0  # keep α fixed, as ours
     for doc in corpus.doc_tokens:
         mdl.add_doc(list(doc))
-    mdl.train(0, workers=1, parallel=tp.ParallelScheme.NONE)  # initialisation, not timed
+    mdl.train(0, workers=workers, parallel=scheme)  # initialisation, not timed
     started = time.perf_counter()
-    mdl.train(sweeps, workers=1, parallel=tp.ParallelScheme.NONE)
+    mdl.train(sweeps, workers=workers, parallel=scheme)
     elapsed = time.perf_counter() - started
     index = {t: j for j, t in enumerate(corpus.vocab)}
     vocabs = mdl.vocabs
@@ -113,6 +123,7 @@ def main() -> None:
     parser.add_argument("--lee-sweeps", type=int, default=200)
     parser.add_argument("--synthetic-sweeps", type=int, default=100)
     parser.add_argument("--quick", action="store_true", help="Lee corpus only")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1], help="worker counts, e.g. 1 2")
     args = parser.parse_args()
     if os.environ.get("OPENBLAS_NUM_THREADS") != "1":
         print("note: set OPENBLAS_NUM_THREADS=1 for comparable numbers", file=sys.stderr)
@@ -122,30 +133,39 @@ def main() -> None:
         started = time.perf_counter()
         corpora.append(("synthetic", synthetic_corpus(), args.synthetic_sweeps))
         print(f"synthetic corpus ready in {time.perf_counter() - started:.1f}s", file=sys.stderr)
-    fit_gibbs(corpora[0][1], LdaOptions(n_topics=2, iterations=1))  # numba compile (or cache load), not timed
+    for workers in args.workers:  # numba compile (or cache load), not timed
+        fit_gibbs(corpora[0][1], LdaOptions(n_topics=2, iterations=1, workers=workers))
 
-    print(f"alpha={ALPHA} beta={BETA}; one core each; medians of {args.repeats} runs (seeds 0..{args.repeats - 1})")
+    print(f"alpha={ALPHA} beta={BETA}; medians of {args.repeats} runs (seeds 0..{args.repeats - 1})")
     header = (
-        f"{'corpus':<10} {'docs':>6} {'tokens':>9} {'V':>6} {'K':>4} {'sweeps':>6} | "
-        f"{'ours Mtok/s':>11} {'tomotopy':>9} {'ratio':>6} | {'ours LL/tok':>11} {'tomotopy':>9} {'(own)':>9}"
+        f"{'corpus':<10} {'tokens':>9} {'V':>6} {'K':>4} {'sweeps':>6} {'work':>4} | "
+        f"{'ours Mtok/s':>11} {'tomotopy':>9} {'ratio':>6} | {'ours x1':>7} {'tomo x1':>7} | "
+        f"{'ours LL/tok':>11} {'tomotopy':>9} {'(own)':>9}"
     )
     print(header)
     print("-" * len(header))
     for name, corpus, sweeps in corpora:
         for k in args.topics:
-            ours, theirs = [], []
-            for seed in range(args.repeats):  # interleaved, so both see the same background load
-                ours.append(run_ours(corpus, k, sweeps, seed))
-                theirs.append(run_tomotopy(corpus, k, sweeps, seed))
-            o_speed = statistics.median(r[0] for r in ours)
-            t_speed = statistics.median(r[0] for r in theirs)
-            print(
-                f"{name:<10} {corpus.n_documents:>6} {corpus.n_tokens:>9} {corpus.vocab_size:>6} {k:>4} {sweeps:>6} | "
-                f"{o_speed / 1e6:>11.2f} {t_speed / 1e6:>9.2f} {o_speed / t_speed:>6.2f} | "
-                f"{statistics.median(r[1] for r in ours):>11.4f} {statistics.median(r[1] for r in theirs):>9.4f} "
-                f"{statistics.median(r[2] for r in theirs):>9.4f}",
-                flush=True,
-            )
+            single: dict[str, float] = {}
+            for workers in args.workers:
+                ours, theirs = [], []
+                for seed in range(args.repeats):  # interleaved, so both see the same background load
+                    ours.append(run_ours(corpus, k, sweeps, seed, workers))
+                    theirs.append(run_tomotopy(corpus, k, sweeps, seed, workers))
+                o_speed = statistics.median(r[0] for r in ours)
+                t_speed = statistics.median(r[0] for r in theirs)
+                if workers == 1:
+                    single = {"ours": o_speed, "tomotopy": t_speed}
+                o_up = o_speed / single["ours"] if single else float("nan")
+                t_up = t_speed / single["tomotopy"] if single else float("nan")
+                print(
+                    f"{name:<10} {corpus.n_tokens:>9} {corpus.vocab_size:>6} {k:>4} {sweeps:>6} {workers:>4} | "
+                    f"{o_speed / 1e6:>11.2f} {t_speed / 1e6:>9.2f} {o_speed / t_speed:>6.2f} | "
+                    f"{o_up:>7.2f} {t_up:>7.2f} | "
+                    f"{statistics.median(r[1] for r in ours):>11.4f} {statistics.median(r[1] for r in theirs):>9.4f} "
+                    f"{statistics.median(r[2] for r in theirs):>9.4f}",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

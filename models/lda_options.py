@@ -38,7 +38,10 @@ class LdaOptions:
     passes : int, optional
         gensim passes over the corpus / scikit-learn max_iter (None: the engine default).
     seed : int
-        Random seed: the same seed gives the same result.
+        Random seed: the same seed gives the same result (for the Gibbs engine: with the same ``workers``).
+    workers : int, optional
+        Gibbs engine: cores to sample on (documents and words partitioned, :mod:`models.gibbs.parallel`); None uses
+        every core this process may run on. The other engines ignore it.
 
     Notes
     -----
@@ -54,3 +57,4 @@ class LdaOptions:
     iterations: int | None = None
     passes: int | None = None
     seed: int = 0
+    workers: int | None = None

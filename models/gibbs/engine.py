@@ -8,6 +8,7 @@ order; the joint log-likelihood is recorded every ``PROGRESS_EVERY`` sweeps.
 from __future__ import annotations
 
 import logging
+import os
 import time
 
 import numpy as np
@@ -16,17 +17,35 @@ from models.corpus import Corpus
 from models.errors import InputError
 from models.gibbs.counts import count_assignments
 from models.gibbs.likelihood import joint_log_likelihood_counts
+from models.gibbs.parallel import parallel_sweeps, partition
 from models.gibbs.sampler import doc_topic_lists, sweeps, visiting_order
 from models.lda_options import LdaOptions, Progress
 from models.topic_model import TopicModel
 
-__all__ = ["DEFAULT_ETA", "DEFAULT_ITERATIONS", "PROGRESS_EVERY", "default_alpha", "fit_gibbs"]
+__all__ = [
+    "DEFAULT_ETA",
+    "DEFAULT_ITERATIONS",
+    "MAX_WORKERS",
+    "PROGRESS_EVERY",
+    "available_cores",
+    "default_alpha",
+    "fit_gibbs",
+]
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_ETA = 0.01
 DEFAULT_ITERATIONS = 200
 PROGRESS_EVERY = 10  # sweeps between log-likelihood records and progress callbacks
+MAX_WORKERS = 64
+
+
+def available_cores() -> int:
+    """Cores this process may run on (its CPU affinity), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def default_alpha(n_topics: int) -> float:
@@ -42,6 +61,13 @@ def default_alpha(n_topics: int) -> float:
 
 
 # --- the public fit -------------------------------------------------------------------------------------------------
+
+
+def _workers(options: LdaOptions) -> int:
+    workers = available_cores() if options.workers is None else options.workers
+    if not (isinstance(workers, int | np.integer) and not isinstance(workers, bool) and 1 <= workers <= MAX_WORKERS):
+        raise InputError("bad_option", option="workers", value=workers, why=f"use 1 to {MAX_WORKERS} cores")
+    return int(workers)
 
 
 def _resolve(options: LdaOptions) -> tuple[int, float, float, int]:
@@ -115,7 +141,13 @@ def fit_gibbs(corpus: Corpus, options: LdaOptions | None = None, progress: Progr
     z_text = rng.integers(0, n_topics, size=WS.size).astype(np.int32)
     rng_state = np.random.SeedSequence(options.seed).generate_state(1, dtype=np.uint64)
 
-    order, run_word, run_ptr = visiting_order(WS, DS, n_terms, n_topics)
+    workers = _workers(options)
+    if workers > 1:
+        part = partition(WS, DS, doc_lengths, n_terms, n_topics, workers)
+        order, run_word, run_ptr = part.order, part.run_word, part.run_ptr
+        rng_states = np.random.SeedSequence(options.seed).generate_state(workers, dtype=np.uint64).reshape(workers, 1)
+    else:
+        order, run_word, run_ptr = visiting_order(WS, DS, n_terms, n_topics)
     ds, zs = DS[order].astype(np.uint32), z_text[order]  # unsigned ids: no negative-index checks in numba
     counts = count_assignments(WS, DS, z_text, n_docs=n_docs, n_terms=n_terms, n_topics=n_topics)
     nwz = np.ascontiguousarray(counts.nzw.T, dtype=np.int32)
@@ -123,7 +155,19 @@ def fit_gibbs(corpus: Corpus, options: LdaOptions | None = None, progress: Progr
     nz = counts.nz
     dtopics, dpos, dcount = doc_topic_lists(ndz)
 
-    logger.info("gibbs: %d docs, %d terms, %d tokens, K=%d, %d sweeps", n_docs, n_terms, WS.size, n_topics, iterations)
+    def run(n: int) -> None:
+        if workers == 1:
+            sweeps(n, run_word, run_ptr, ds, zs, nwz, ndz, nz, dtopics, dpos, dcount, alpha, beta, rng_state)
+            return
+        parallel_sweeps(
+            n, workers, part.block_runs, run_word, run_ptr, ds, zs, nwz, ndz, nz, dtopics, dpos, dcount,
+            alpha, beta, rng_states,
+        )  # fmt: skip
+
+    logger.info(
+        "gibbs: %d docs, %d terms, %d tokens, K=%d, %d sweeps, %d workers",
+        n_docs, n_terms, WS.size, n_topics, iterations, workers,
+    )  # fmt: skip
     started = time.perf_counter()
     ll = joint_log_likelihood_counts(nwz, ndz, nz, alpha, beta)
     trace = [(0, ll)]
@@ -132,7 +176,7 @@ def fit_gibbs(corpus: Corpus, options: LdaOptions | None = None, progress: Progr
     done = 0
     while done < iterations:
         chunk = min(PROGRESS_EVERY, iterations - done)
-        sweeps(chunk, run_word, run_ptr, ds, zs, nwz, ndz, nz, dtopics, dpos, dcount, alpha, beta, rng_state)
+        run(chunk)
         done += chunk
         ll = joint_log_likelihood_counts(nwz, ndz, nz, alpha, beta)
         trace.append((done, ll))
@@ -161,6 +205,7 @@ def fit_gibbs(corpus: Corpus, options: LdaOptions | None = None, progress: Progr
             "eta": beta,
             "iterations": iterations,
             "seed": options.seed,
+            "workers": workers,
             "n_tokens": int(WS.size),
         },
         log_likelihood=tuple(trace),

@@ -128,6 +128,62 @@ def _doc_add(d: int, t: int, dtopics: np.ndarray, dpos: np.ndarray, dcount: np.n
 
 
 @numba.njit(cache=True, nogil=True)
+def _sample_runs(
+    r_lo: int,
+    r_hi: int,
+    run_word: np.ndarray,
+    run_ptr: np.ndarray,
+    DS: np.ndarray,
+    ZS: np.ndarray,
+    nwz: np.ndarray,
+    ndz: np.ndarray,
+    nz: np.ndarray,
+    inv_norm: np.ndarray,
+    dtopics: np.ndarray,
+    dpos: np.ndarray,
+    dcount: np.ndarray,
+    alpha: float,
+    beta: float,
+    coef: np.ndarray,
+    cum: np.ndarray,
+    rng_state: np.ndarray,
+) -> None:
+    """Resample the tokens of runs ``r_lo:r_hi`` in place (run r: word ``run_word[r]``, tokens
+    ``run_ptr[r]:run_ptr[r + 1]``); ``nz`` and ``inv_norm = 1 / (nz + Vβ)`` are kept up to date."""
+    v_beta = nwz.shape[0] * beta
+    for r in range(r_lo, r_hi):
+        w = run_word[r]
+        coef_sum = _word_coefficients(nwz, inv_norm, w, beta, coef)
+        for i in range(run_ptr[r], run_ptr[r + 1]):
+            d = DS[i]
+            t = ZS[i]
+            # remove the token from every count
+            ndz[d, t] -= 1
+            if ndz[d, t] == 0:
+                _doc_drop(d, t, dtopics, dpos, dcount)
+            nwz[w, t] -= 1
+            nz[t] -= 1
+            inv_norm[t] = 1.0 / (nz[t] + v_beta)
+            c = word_factor(nwz[w, t], inv_norm[t], beta)
+            coef_sum += c - coef[t]
+            coef[t] = c
+            # draw from the exact full conditional, bucket by bucket
+            doc_mass = _doc_bucket(d, ndz, dtopics, dcount, coef, cum)
+            t = _pick(_uniform(rng_state), d, doc_mass, coef_sum, alpha, dtopics, coef, cum)
+            # add it back with its new topic
+            if ndz[d, t] == 0:
+                _doc_add(d, t, dtopics, dpos, dcount)
+            ndz[d, t] += 1
+            nwz[w, t] += 1
+            nz[t] += 1
+            inv_norm[t] = 1.0 / (nz[t] + v_beta)
+            c = word_factor(nwz[w, t], inv_norm[t], beta)
+            coef_sum += c - coef[t]
+            coef[t] = c
+            ZS[i] = t
+
+
+@numba.njit(cache=True, nogil=True)
 def sweeps(
     n_sweeps: int,
     run_word: np.ndarray,
@@ -147,41 +203,14 @@ def sweeps(
     """Run ``n_sweeps`` sweeps in place over runs of tokens sharing a word (run r: word ``run_word[r]``, tokens
     ``run_ptr[r]:run_ptr[r + 1]``)."""
     n_terms, n_topics = nwz.shape
-    v_beta = n_terms * beta
     coef = np.empty(n_topics)
     cum = np.empty(n_topics)
-    inv_norm = 1.0 / (nz + v_beta)
+    inv_norm = 1.0 / (nz + n_terms * beta)
     for _ in range(n_sweeps):
-        for r in range(run_word.shape[0]):
-            w = run_word[r]
-            coef_sum = _word_coefficients(nwz, inv_norm, w, beta, coef)
-            for i in range(run_ptr[r], run_ptr[r + 1]):
-                d = DS[i]
-                t = ZS[i]
-                # remove the token from every count
-                ndz[d, t] -= 1
-                if ndz[d, t] == 0:
-                    _doc_drop(d, t, dtopics, dpos, dcount)
-                nwz[w, t] -= 1
-                nz[t] -= 1
-                inv_norm[t] = 1.0 / (nz[t] + v_beta)
-                c = word_factor(nwz[w, t], inv_norm[t], beta)
-                coef_sum += c - coef[t]
-                coef[t] = c
-                # draw from the exact full conditional, bucket by bucket
-                doc_mass = _doc_bucket(d, ndz, dtopics, dcount, coef, cum)
-                t = _pick(_uniform(rng_state), d, doc_mass, coef_sum, alpha, dtopics, coef, cum)
-                # add it back with its new topic
-                if ndz[d, t] == 0:
-                    _doc_add(d, t, dtopics, dpos, dcount)
-                ndz[d, t] += 1
-                nwz[w, t] += 1
-                nz[t] += 1
-                inv_norm[t] = 1.0 / (nz[t] + v_beta)
-                c = word_factor(nwz[w, t], inv_norm[t], beta)
-                coef_sum += c - coef[t]
-                coef[t] = c
-                ZS[i] = t
+        _sample_runs(
+            0, run_word.shape[0], run_word, run_ptr, DS, ZS, nwz, ndz, nz, inv_norm,
+            dtopics, dpos, dcount, alpha, beta, coef, cum, rng_state,
+        )  # fmt: skip
 
 
 def doc_topic_lists(ndz: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
