@@ -124,15 +124,14 @@ def read_files(files: Iterable[tuple[str, bytes]], options: IngestOptions | None
     options = options or IngestOptions()
     if options.doc_mode not in DOC_MODES:
         raise InputError("bad_option", option="doc_mode", value=options.doc_mode, why="use line, paragraph or file")
-    files = list(files)
-    if not files:
-        raise InputError("no_files")
     documents = []
     reports: list[FileReport] = []
     dropped: list[Dropped] = []
     errors: list[InputError] = []
     budget = ReadBudget(options.limits)
-    for name, data in files:
+    n_files = 0
+    for name, data in files:  # one file's bytes at a time when ``files`` is a generator
+        n_files += 1
         try:
             results = _read_any(name, data, options, budget)
         except InputError as err:
@@ -156,6 +155,8 @@ def read_files(files: Iterable[tuple[str, bytes]], options: IngestOptions | None
                     notices=tuple(result.notices),
                 )
             )
+    if not n_files:
+        raise InputError("no_files")
     if not documents:
         if errors:
             raise errors[0]

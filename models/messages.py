@@ -5,8 +5,8 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     # --- files -----------------------------------------------------------------------------
     "file_too_large": {
-        "en": "{name}: the file is {size_mb:.1f} MB, larger than the limit of {limit_mb:.0f} MB.",
-        "ko": "{name}: 파일 크기가 {size_mb:.1f} MB로 제한({limit_mb:.0f} MB)을 넘습니다.",
+        "en": "{name}: the file is {size_mb:.1f} MB, larger than the limit of {limit_mb:.4g} MB.",
+        "ko": "{name}: 파일 크기가 {size_mb:.1f} MB로 제한({limit_mb:.4g} MB)을 넘습니다.",
     },
     "file_empty": {
         "en": "{name}: the file is empty.",
@@ -68,8 +68,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{name}: 압축 파일 안의 파일이 {count}개로 제한({limit}개)을 넘습니다.",
     },
     "zip_too_large": {
-        "en": "{name}: the archive unpacks to {size_mb:.1f} MB, more than the limit of {limit_mb:.0f} MB.",
-        "ko": "{name}: 압축을 풀면 {size_mb:.1f} MB로 제한({limit_mb:.0f} MB)을 넘습니다.",
+        "en": "{name}: the archive unpacks to {size_mb:.1f} MB, more than the limit of {limit_mb:.4g} MB.",
+        "ko": "{name}: 압축을 풀면 {size_mb:.1f} MB로 제한({limit_mb:.4g} MB)을 넘습니다.",
     },
     "zip_bomb": {
         "en": "{name}: '{member}' is compressed {ratio:.0f} times (limit {limit:.0f}); refusing a possible zip bomb.",
@@ -116,9 +116,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "올려 주세요.",
     },
     "unpacked_too_large": {
-        "en": "{name}: the input unpacks to more than {limit_mb:.0f} MB of content, the most one read may hold "
+        "en": "{name}: the input unpacks to more than {limit_mb:.4g} MB of content, the most one read may hold "
         "(TOPICLENS_MAX_UNPACKED_MB). Upload fewer or smaller files.",
-        "ko": "{name}: 입력을 풀면 내용이 {limit_mb:.0f} MB를 넘습니다. 한 번에 읽을 수 있는 최대치입니다"
+        "ko": "{name}: 입력을 풀면 내용이 {limit_mb:.4g} MB를 넘습니다. 한 번에 읽을 수 있는 최대치입니다"
         "(TOPICLENS_MAX_UNPACKED_MB). 파일 수나 크기를 줄여 주세요.",
     },
     "read_too_slow": {
