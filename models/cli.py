@@ -134,6 +134,11 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--stop-words", default="", help="extra stop words, comma-separated")
     parser.add_argument("--bigrams", action="store_true", help="also count adjacent word pairs")
     parser.add_argument("--korean-verbs", action="store_true", help="Korean: keep verb/adjective stems too")
+    parser.add_argument(
+        "--korean-fragments",
+        action="store_true",
+        help="Korean: keep Kiwi's one-syllable noun pieces as they come (default: joined or dropped)",
+    )
     parser.add_argument("--keep-numbers", action="store_true", help="keep numbers as tokens")
     parser.add_argument(
         "--max-upload-mb",
@@ -257,6 +262,7 @@ def corpus_from_args(args: argparse.Namespace) -> Corpus:
         stop_words=prep.stop_words + stop,
         bigrams=prep.bigrams or args.bigrams,
         korean_verbs=prep.korean_verbs or args.korean_verbs,
+        korean_fragments=prep.korean_fragments or args.korean_fragments,
         keep_numbers=prep.keep_numbers or args.keep_numbers,
     )
     return build_corpus(read_files(files(), ingest), prep)

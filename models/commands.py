@@ -37,6 +37,12 @@ def _fit_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--seed", type=whole_number("--seed"), default=0, help="random seed, 0 to 2**32 - 1 (default 0)"
     )
+    parser.add_argument(
+        "--workers",
+        type=whole_number("--workers"),
+        default=None,
+        help="LDA Gibbs engine: cores to sample on, 1 to 64 (default: the cores available)",
+    )
     parser.add_argument("--alpha", type=_alpha, default=None, help="LDA document-topic prior, or 'auto' (gensim)")
     parser.add_argument("--eta", type=finite_number("--eta"), default=None, help="LDA topic-word prior (β)")
     parser.add_argument(
@@ -66,6 +72,7 @@ def _run_fit(args: argparse.Namespace) -> int:
         iterations=args.iterations,
         passes=args.passes,
         seed=args.seed,
+        workers=args.workers,
     )
     exploration = explore_lda(corpus, options, layout=args.layout)
     report = lda_report(exploration)

@@ -76,6 +76,8 @@ ROWS: list[tuple[str, list[str], str]] = [
     ("iterations-huge-int", [*LDA, "--iterations", "9" * 30], "iterations must be at most 10,000"),
     ("iterations-zero", [*LDA, "--iterations", "0"], "iterations must be a whole number of at least 1; got 0"),
     ("passes-1e20", [*LDA, "--engine", "gensim", "--passes", "1e20"], "passes must be at most 1,000"),
+    ("workers-zero", [*LDA, "--workers", "0"], "Invalid option workers=0: use 1 to 64 cores"),
+    ("workers-huge", [*LDA, "--workers", "1e6"], "Invalid option workers=1000000: use 1 to 64 cores"),
     ("k-1e20", [*LDA[:-1], "1e20"], "The number of topics K must be a whole number from 1 to 5"),
     ("max-df-nan", ["corpus", "lecture-lsa", "--max-df", "nan"], "--max-df must be a finite number; got 'nan'"),
     ("max-df-inf", ["corpus", "lecture-lsa", "--max-df", "inf"], "--max-df must be a finite number; got 'inf'"),
