@@ -25,13 +25,15 @@ __all__ = [
     "KScore",
     "choose_k",
     "coherence",
+    "coherence_gensim",
     "perplexity",
+    "top_term_ids",
     "top_terms",
 ]
 
 logger = logging.getLogger(__name__)
 
-COHERENCE_MEASURES: tuple[str, ...] = ("c_v", "u_mass")
+COHERENCE_MEASURES: tuple[str, ...] = ("c_v", "u_mass", "c_npmi")
 # Nonzero document-term cells handled at once by perplexity(), times K (bounds the temporary arrays).
 _CHUNK_CELLS = 2_000_000
 # A K sweep fits one full model per K, so its cost is the sum of the fits: at most this many fits and K up to
@@ -75,8 +77,8 @@ def perplexity(model: TopicModel, corpus: Corpus) -> float:
     return float(np.exp(-log_lik / n_tokens))
 
 
-def top_terms(model: TopicModel, topn: int = 10, among: np.ndarray | None = None) -> list[list[str]]:
-    """The ``topn`` most probable terms of each topic (ties by vocabulary order).
+def top_term_ids(model: TopicModel, topn: int = 10, among: np.ndarray | None = None) -> np.ndarray:
+    """ndarray of shape (n_topics, topn): vocabulary ids of each topic's most probable terms (ties by vocabulary order).
 
     Parameters
     ----------
@@ -87,8 +89,12 @@ def top_terms(model: TopicModel, topn: int = 10, among: np.ndarray | None = None
     """
     keep = np.arange(len(model.vocab)) if among is None else np.flatnonzero(among)
     topn = min(topn, keep.size)
-    order = keep[np.argsort(-model.phi[:, keep], axis=1, kind="stable")[:, :topn]]
-    return [[model.vocab[j] for j in row] for row in order]
+    return keep[np.argsort(-model.phi[:, keep], axis=1, kind="stable")[:, :topn]]
+
+
+def top_terms(model: TopicModel, topn: int = 10, among: np.ndarray | None = None) -> list[list[str]]:
+    """The ``topn`` most probable terms of each topic (ties by vocabulary order); see :func:`top_term_ids`."""
+    return [[model.vocab[j] for j in row] for row in top_term_ids(model, topn, among)]
 
 
 @dataclass(frozen=True, eq=False)
@@ -114,16 +120,17 @@ def coherence(model: TopicModel, corpus: Corpus, measure: str = "c_v", topn: int
     """Coherence of each topic's top terms in the corpus's own texts.
 
     c_v (Röder, Both & Hinneburg 2015): NPMI of the top terms in a 110-token sliding window, compared by cosine
-    similarity; roughly 0..1, higher is better. u_mass (Mimno et al. 2011): ``log((D(w_i, w_j) + 1) / D(w_j))``
-    over document co-occurrence; ≤ 0, closer to 0 is better.
+    similarity; roughly 0..1, higher is better. u_mass (Mimno et al. 2011): ``log((D(w_i, w_j)/N + ε) / (D(w_j)/N))``
+    over document co-occurrence; ≤ 0, closer to 0 is better. c_npmi: mean NPMI in 10-token windows, −1..1.
+    Computed natively (:mod:`models.coherence`), equal to gensim's ``CoherenceModel`` (:func:`coherence_gensim`).
 
     Parameters
     ----------
     model : TopicModel
     corpus : Corpus
-        Its ``doc_tokens`` are the texts; the dictionary maps ``corpus.vocab`` to the model's column ids. Terms
-        that never occur in the corpus are left out of the top terms (c_v is undefined for them).
-    measure : {"c_v", "u_mass"}
+        Its tokens are the texts. Terms that never occur in the corpus are left out of the top terms (c_v is
+        undefined for them).
+    measure : {"c_v", "u_mass", "c_npmi"}
     topn : int
         Top terms per topic (fewer if the vocabulary is smaller).
 
@@ -131,11 +138,23 @@ def coherence(model: TopicModel, corpus: Corpus, measure: str = "c_v", topn: int
     -------
     Coherence
     """
-    from gensim.corpora import Dictionary
-    from gensim.models.coherencemodel import CoherenceModel
+    from models.coherence import coherence_per_topic
 
     if measure not in COHERENCE_MEASURES:
         raise InputError("bad_option", option="measure", value=measure, why=" / ".join(COHERENCE_MEASURES))
+    _check_matches(model, corpus)
+    ids = top_term_ids(model, topn, among=corpus.term_frequency > 0)
+    per_topic = coherence_per_topic(corpus, ids, measure)
+    mean = float(np.nanmean(per_topic)) if np.isfinite(per_topic).any() else float("nan")
+    return Coherence(measure=measure, per_topic=per_topic, mean=mean, topn=ids.shape[1])
+
+
+def coherence_gensim(model: TopicModel, corpus: Corpus, measure: str = "c_v", topn: int = 10) -> Coherence:
+    """The same as :func:`coherence` through gensim's ``CoherenceModel`` (the reference the tests and benchmarks
+    compare the native computation with)."""
+    from gensim.corpora import Dictionary
+    from gensim.models.coherencemodel import CoherenceModel
+
     _check_matches(model, corpus)
     texts = [list(tokens) for tokens in corpus.doc_tokens]
     X = sp.csr_matrix(corpus.dtm)
