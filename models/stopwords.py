@@ -7,11 +7,39 @@ pronoun-like and time words, and listing boilerplate common to every second-hand
 
 from __future__ import annotations
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+import ast
+import importlib.util
+from pathlib import Path
 
 __all__ = ["ENGLISH", "KOREAN"]
 
-ENGLISH: frozenset[str] = frozenset(ENGLISH_STOP_WORDS)
+
+def _scikit_learn_english() -> frozenset[str]:
+    """scikit-learn's ``ENGLISH_STOP_WORDS``, read from its module file without importing scikit-learn.
+
+    Importing ``sklearn.feature_extraction.text`` costs about a second (it loads SciPy's statistics and pandas),
+    which every CLI command and worker process would pay for 318 words. The module holds nothing but the list, so
+    its literal is parsed here; when the file is not where it was, scikit-learn is imported after all.
+    """
+    spec = importlib.util.find_spec("sklearn")  # finds the package without running it
+    if spec is not None and spec.origin:
+        path = Path(spec.origin).parent / "feature_extraction" / "_stop_words.py"
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in tree.body:
+                if isinstance(node, ast.Assign) and any(
+                    isinstance(t, ast.Name) and t.id == "ENGLISH_STOP_WORDS" for t in node.targets
+                ):
+                    words = ast.literal_eval(node.value.args[0])  # frozenset([...])
+                    return frozenset(words)
+        except (OSError, SyntaxError, ValueError, AttributeError, IndexError):
+            pass
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+ENGLISH: frozenset[str] = _scikit_learn_english()
 
 KOREAN: frozenset[str] = frozenset(
     """
