@@ -23,6 +23,7 @@ from app.i18n import t
 from app.jobs import CANCELLED, DIED, MEMORY, TIME, Job, JobFailed, JobRunner, Limits, Status
 from app.text import TEXT
 from models.errors import InputError
+from models.messages import MESSAGES
 
 POLL_SECONDS = 0.2
 
@@ -74,33 +75,35 @@ def owner() -> str:
     return st.session_state.setdefault(state.JOB_OWNER, uuid.uuid4().hex)
 
 
+# The job messages are app text (``app.text``) under codes of the models' catalogue, which ``app.i18n.message``
+# renders: they are registered there once, at import, without replacing any of the models' own messages.
+for _code, _entry in TEXT.items():
+    if _code.startswith("job_"):
+        MESSAGES.setdefault(_code, _entry)
+MESSAGES.setdefault("job_unexpected", TEXT["unexpected"])
+
+
 class JobProblem(InputError):
     """A job that failed for a reason the user should hear about (memory, time, a dead worker, a cancel).
 
-    It is an :class:`InputError` so that pages show it the way they show any refusal; its text comes from
-    ``app.text`` (``job_<reason>_<kind>`` or ``job_<reason>``).
+    It is an :class:`InputError` so that pages show it the way they show any refusal; its code is
+    ``job_<reason>_<kind>`` (e.g. ``job_memory_read``) or ``job_<reason>``, with its text in ``app.text``.
     """
 
     def __init__(self, failure: JobFailed, kind: str) -> None:
-        self.code = f"job_{failure.reason}"
         self.reason = failure.reason
         self.kind = kind
-        self.params = dict(failure.params)
-        limit_mb = int(self.params.get("limit_mb") or memory_mb())
-        self.params["limit"] = f"{limit_mb / 1024:g} GB" if limit_mb >= 1024 else f"{limit_mb} MB"
-        seconds = float(self.params.get("seconds") or 0)
-        self.params["minutes"] = f"{seconds / 60:g}"
-        self.params.setdefault("signal", "?")
-        ValueError.__init__(self, self.text("en"))
-
-    def text(self, lang: str = "en") -> str:
-        """The message in ``lang``."""
-        entry = TEXT.get(f"{self.code}_{self.kind}") or TEXT.get(self.code) or TEXT["unexpected"]
-        return (entry.get(lang) or entry["en"]).format(**self.params)
+        params = dict(failure.params)
+        limit_mb = int(params.get("limit_mb") or memory_mb())
+        params["limit"] = f"{limit_mb / 1024:g} GB" if limit_mb >= 1024 else f"{limit_mb} MB"
+        params["minutes"] = f"{float(params.get('seconds') or 0) / 60:g}"
+        params["signal"] = str(params.get("signal") or "?")
+        code = next((c for c in (f"job_{self.reason}_{kind}", f"job_{self.reason}") if c in MESSAGES), "job_unexpected")
+        super().__init__(code, **params)
 
     @property
     def user_facing(self) -> bool:
-        """False for a bug in the worker (the page says "Something went wrong" instead)."""
+        """False for a bug in the worker or an abandoned job (the page says "Something went wrong" instead)."""
         return self.reason in (MEMORY, TIME, DIED, CANCELLED)
 
 

@@ -226,8 +226,12 @@ class Job:
         return f"Job({self.key!r}, {self.state}, pid={self.pid}, owners={len(self.owners)})"
 
 
-def _child_main(conn: Connection, fn: Callable[..., Any], args: tuple, result_path: str, limits: Limits) -> None:
+def _child_main(
+    conn: Connection, fn: Callable[..., Any], args: tuple, result_path: str, limits: Limits, niceness: int
+) -> None:
     """Run ``fn(*args, progress=...)`` in the child and report over ``conn``: progress, then one final message."""
+    if niceness:
+        os.nice(niceness)  # when the cores are busy, the server's own threads (other users' clicks) go first
     if limits.address_space_headroom:
         ceiling = _vm_size() + limits.address_space_headroom
         resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
@@ -285,10 +289,12 @@ class JobRunner:
         preload: Sequence[str] = (),
         abandon_after: float = 30.0,
         tick: float = 0.1,
+        niceness: int = 10,
     ) -> None:
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.abandon_after = abandon_after
         self.tick = tick
+        self.niceness = niceness
         self.spool = tempfile.mkdtemp(prefix="topiclens-jobs-")
         self._ctx = multiprocessing.get_context("forkserver")
         if preload:
@@ -417,7 +423,7 @@ class JobRunner:
         receive, send = self._ctx.Pipe(duplex=False)
         process = _Process(
             target=_child_main,
-            args=(send, job.fn, job.args, job.result_path, job.limits),
+            args=(send, job.fn, job.args, job.result_path, job.limits, self.niceness),
             name=f"topiclens-job-{job.key[:40]}",
             daemon=True,
         )

@@ -15,11 +15,11 @@ Progress = Callable[[int, int, "float | None"], None]
 
 
 def add(a: int, b: int, *, progress: Progress) -> dict[str, object]:
-    """Report three steps of progress, then return the sum and this process's pid."""
+    """Report three steps of progress, then return the sum, this process's pid and nice value, and an array."""
     for i in range(1, 4):
         progress(i, 3, i / 10)
         time.sleep(0.15)
-    return {"sum": a + b, "pid": os.getpid(), "array": np.arange(5)}
+    return {"sum": a + b, "pid": os.getpid(), "nice": os.nice(0), "array": np.arange(5)}
 
 
 def count_then_sleep(path: str, seconds: float, *, progress: Progress) -> int:
