@@ -85,17 +85,19 @@ def _slice_tokens(texts: Sequence[str], options: PreprocessOptions, language: st
 def _korean_slices(
     texts: Sequence[str], stop: frozenset[str], options: PreprocessOptions
 ) -> Iterator[tuple[int, list[str]]]:
-    """Kiwi tokens per slice, with the index of the text each slice came from."""
+    """Kiwi tokens per slice, with the index of the text each slice came from.
+
+    Kiwi gets the slices as one list: its worker threads then share the work (1 MB of listings: 3.0 s as a list,
+    4.5 s as an iterator, on 2 cores). The list holds the texts themselves (only a long text's slices are copies).
+    """
     owners: list[int] = []
-
-    def pieces() -> Iterator[str]:
-        for d, text in enumerate(texts):
-            for piece in _slices(text):
-                owners.append(d)
-                yield piece
-
+    pieces: list[str] = []
+    for d, text in enumerate(texts):
+        for piece in _slices(text):
+            owners.append(d)
+            pieces.append(piece)
     tokenized = tokenize_korean(
-        pieces(),
+        pieces,
         stop,
         min_length=options.min_token_length or 1,
         verbs=options.korean_verbs,

@@ -112,7 +112,7 @@ def tokenize_korean(
     Parameters
     ----------
     texts : iterable of str
-        Documents; an iterator is consumed lazily (Kiwi reads ahead only a few texts).
+        Documents; a list lets Kiwi's worker threads share the work best, an iterator is consumed lazily.
     stop_words : frozenset of str
         Words to drop (compared after lower-casing Latin words).
     min_length : int
@@ -131,7 +131,7 @@ def tokenize_korean(
         Tokens per text, in text order.
     """
     analyser = kiwi()
-    for tokens in analyser.tokenize(iter(texts)):
+    for tokens in analyser.tokenize(texts if isinstance(texts, list) else iter(texts)):
         words = korean_words(tokens, verbs, keep_numbers, fragments)
         yield [w for w in words if len(w) >= min_length and w not in stop_words]
 
