@@ -230,6 +230,9 @@ def _child_main(
     conn: Connection, fn: Callable[..., Any], args: tuple, result_path: str, limits: Limits, niceness: int
 ) -> None:
     """Run ``fn(*args, progress=...)`` in the child and report over ``conn``: progress, then one final message."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:  # the server died (or was killed): no monitor is left to stop this job, so stop now
+        threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), daemon=True).start()
     if niceness:
         os.nice(niceness)  # when the cores are busy, the server's own threads (other users' clicks) go first
     if limits.address_space_headroom:
@@ -243,26 +246,39 @@ def _child_main(
             last[0] = now
             conn.send(("progress", (int(i), int(total), None if value is None else float(value))))
 
+    message: tuple[str, Any]
     try:
         value = fn(*args, progress=progress)
         partial = result_path + ".part"
         with open(partial, "wb") as stream:
             pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, result_path)
-        conn.send(("done", None))
+        message = ("done", None)
     except InputError as err:
-        try:
-            conn.send(("input_error", (err.code, err.params)))
-        except Exception:  # parameters that do not pickle: keep their text
-            conn.send(("input_error", (err.code, {k: str(v) for k, v in err.params.items()})))
+        message = ("input_error", (err.code, _picklable(err.params)))
     except MemoryError:
-        conn.send(("memory", None))
+        message = ("memory", None)
     except BaseException:
         text = traceback.format_exc()
         logger.error("job failed in the worker:\n%s", text)
-        conn.send(("unexpected", text))
-    finally:
-        conn.close()
+        message = ("unexpected", text)
+    with contextlib.suppress(OSError):  # the server is gone: nobody is left to tell
+        conn.send(message)
+    conn.close()
+
+
+def _picklable(params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` if they pickle, else their text (an error's details must reach the server)."""
+    try:
+        pickle.dumps(params)
+    except Exception:
+        return {key: str(value) for key, value in params.items()}
+    return params
+
+
+def _exit_with_parent(sentinel: int) -> None:
+    wait([sentinel])
+    os._exit(70)
 
 
 class JobRunner:

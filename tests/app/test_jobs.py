@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -167,6 +169,25 @@ def test_an_abandoned_job_is_killed() -> None:
         assert jobs.find("left") is None
     finally:
         jobs.shutdown()
+
+
+def test_a_job_does_not_outlive_the_server() -> None:
+    script = (
+        "import sys, time; sys.path.insert(0, sys.argv[1])\n"
+        "from app.jobs import JobRunner\n"
+        "from tests.app import job_helpers\n"
+        "jobs = JobRunner(workers=1)\n"  # a job that sleeps 60 s and reports no progress
+        "job = jobs.submit('orphan', job_helpers.count_then_sleep, ('/dev/null', 60.0), owner='a')\n"
+        "while job.poll('a').state != 'running': time.sleep(0.02)\n"
+        "print(job.pid, flush=True)\n"
+        "import os; os._exit(0)\n"  # no clean shutdown: as if the server were killed
+    )
+    root = str(Path(__file__).resolve().parents[2])
+    started = time.monotonic()
+    # The child inherits stdout: run() returns when the server and the orphaned job have both gone.
+    done = subprocess.run([sys.executable, "-c", script, root], stdout=subprocess.PIPE, text=True, timeout=120)
+    assert time.monotonic() - started < 30
+    assert _gone_within(int(done.stdout.split()[-1]), 3.0) < 3.0
 
 
 def test_single_flight_runs_the_function_once(runner: JobRunner, tmp_path: Path) -> None:
