@@ -156,4 +156,3 @@ def show_message() -> None:
     if note:
         kind, text = note
         (st.error if kind == "error" else st.info)(text)
-

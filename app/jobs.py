@@ -277,6 +277,7 @@ def _picklable(params: dict[str, Any]) -> dict[str, Any]:
 
 
 def _exit_with_parent(sentinel: int) -> None:
+    """Wait until the parent (the server) has gone, then end this child at once (exit code 70)."""
     wait([sentinel])
     os._exit(70)
 
@@ -294,8 +295,8 @@ class JobRunner:
         Seconds without a poll from any owner after which a job is killed (or, finished, forgotten).
     tick : float
         Seconds between the monitor's checks of memory, time and abandonment.
-    context : str
-        ``multiprocessing`` start method: "forkserver" (default) or "spawn".
+    niceness : int
+        Added to each child's nice value, so that on busy cores the server answers clicks before heavy work runs.
     """
 
     def __init__(
