@@ -154,7 +154,16 @@ def wait(
 
 
 def submit(key: str, fn: Callable[..., Any], args: tuple, kind: str, keep_file: bool = False) -> Job:
-    """Ask for ``fn(*args)`` under ``key`` (or join the job already running for it) as this session."""
+    """Ask for ``fn(*args)`` under ``key`` (or join the job already running for it) as this session.
+
+    This session's previous job of the same ``kind`` under another key is let go at once (new options or files
+    replace it), instead of running on until it counts as abandoned.
+    """
+    latest: dict[str, str] = st.session_state.setdefault(state.LATEST_JOBS, {})
+    previous = latest.get(kind)
+    if previous is not None and previous != key:
+        runner().release(previous, owner())
+    latest[kind] = key
     return runner().submit(key, fn, args, owner=owner(), limits=limits(kind), keep_file=keep_file)
 
 

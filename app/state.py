@@ -86,6 +86,7 @@ FAILED_FITS = "tl_failed_fits"  # keys of fits that failed or were cancelled in 
 
 # Background jobs (app.job_ui).
 JOB_OWNER = "tl_job_owner"  # this session's name as a job owner
+LATEST_JOBS = "tl_latest_jobs"  # {kind: key} of the job this session asked for last ("read", "fit", "sweep")
 CANCEL_READ = "tl_cancel_read"  # Cancel button of a running read of uploaded files
 CANCEL_SWEEP = "tl_cancel_sweep"  # Cancel button of a running choose-K sweep
 FAILED_READS = "tl_failed_reads"  # {corpus request key: error} of reads that failed or were cancelled here
