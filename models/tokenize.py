@@ -86,16 +86,28 @@ def tokenize_english(
 
 
 @lru_cache(maxsize=1)
-def kiwi() -> Any:  # kiwipiepy.Kiwi, imported lazily
-    """The shared Kiwi analyser, loaded once per process with the project's user words and warmed up."""
+def kiwi_model() -> Any:  # kiwipiepy.Kiwi, imported lazily
+    """The Kiwi analyser with the project's user words, loaded but not yet used (about 1 s).
+
+    It starts no thread until its first analysis, so a process may load it and then fork: the app's job workers
+    are forked from a server that has loaded it. Use :func:`kiwi` to analyse.
+    """
     from kiwipiepy import Kiwi
 
     with _kiwi_lock:
         analyser = Kiwi()
         for word in USER_WORDS:
             analyser.add_user_word(word, "NNG", 0.0)
-        analyser.tokenize("워밍업 문장입니다.")
     logger.info("Kiwi loaded with %d user words", len(USER_WORDS))
+    return analyser
+
+
+@lru_cache(maxsize=1)
+def kiwi() -> Any:  # kiwipiepy.Kiwi
+    """The shared Kiwi analyser, warmed up by one analysis (its first call costs about 1.6 s more)."""
+    analyser = kiwi_model()
+    with _kiwi_lock:
+        analyser.tokenize("워밍업 문장입니다.")
     return analyser
 
 
