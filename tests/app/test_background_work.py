@@ -65,7 +65,7 @@ def test_a_refused_upload_is_not_read_again_on_every_rerun(app: AppTest, jobs: l
 
 def test_memory_limit_in_the_users_words(app: AppTest, jobs: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TOPICLENS_JOB_MEMORY_MB", "100")  # below what a worker holds at its start
-    _upload(app, "food.txt", b"\n".join([TEXT] * 4500))  # 180,000 lines: about a second to read, long enough to be measured
+    _upload(app, "food.txt", b"\n".join([TEXT] * 4500))  # 180,000 lines: about 1 s to read, enough to be measured
     assert not app.exception
     assert app.error[0].value.startswith("Reading this input needed more than 100 MB of memory")
     app.run()
