@@ -31,7 +31,7 @@ class Quality:
     perplexity : float
         Held-in perplexity ``exp(-Σ log p(w|d) / N)`` from ``phi`` and ``theta``.
     c_v, u_mass : ndarray of shape (n_topics,)
-        Topic coherence per topic (gensim ``CoherenceModel``, top-10 terms).
+        Topic coherence per topic, top-10 terms (:mod:`models.coherence`, equal to gensim's ``CoherenceModel``).
     """
 
     perplexity: float
