@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["HOSTILE", "CliRun", "english_lines", "korean_lines", "run_cli"]
+__all__ = ["HOSTILE", "CliRun", "english_lines", "korean_lines", "run_cli", "run_command"]
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -208,17 +208,22 @@ class CliRun:
 def run_cli(args: list[str], repo: Path = ROOT, timeout: float = 60.0, memory_gb: float = 8.0) -> CliRun:
     """Run ``python -m models ARGS`` with ``repo``'s package in a child process capped at ``memory_gb`` of
     address space; the child is killed after ``timeout`` seconds."""
+    return run_command([sys.executable, "-m", "models", *args], repo, timeout, memory_gb)
+
+
+def run_command(argv: list[str], cwd: Path = ROOT, timeout: float = 60.0, memory_gb: float = 8.0) -> CliRun:
+    """Run ``argv`` (with ``cwd`` on PYTHONPATH) as :func:`run_cli` does: time, peak memory, exit code, stderr."""
 
     def limit() -> None:
         cap = int(memory_gb * 1024**3)
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
-    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", PYTHONPATH=str(repo))
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", PYTHONPATH=str(cwd))
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         child = subprocess.Popen(
-            [sys.executable, "-m", "models", *args],
-            cwd=repo,
+            argv,
+            cwd=cwd,
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
