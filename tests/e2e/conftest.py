@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,17 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app running on a free loopback port for the whole test session."""
     with running_app(tmp_path_factory.mktemp("server") / "streamlit.log") as url:
         yield url
+
+
+# The README's screenshots are refreshed on purpose only: tests/e2e/refresh_screenshots.py names docs/ here.
+SCREENSHOTS_ENV = "TOPICLENS_SCREENSHOTS"
+
+
+@pytest.fixture
+def readme_shots(tmp_path: Path) -> Path:
+    """Where tests save the README's screenshots: a temporary folder, or docs/ when refreshing them on purpose."""
+    folder = os.environ.get(SCREENSHOTS_ENV)
+    return Path(folder) if folder else tmp_path
 
 
 @pytest.fixture

@@ -10,8 +10,6 @@ from tests.e2e.conftest import wait_idle
 
 pytestmark = pytest.mark.browser
 
-DOCS = Path(__file__).resolve().parents[2] / "docs"
-
 
 def _metric(page: object, label: str) -> str:
     metric = page.locator("[data-testid='stMetric']").filter(has_text=label).first
@@ -33,7 +31,7 @@ def test_sample_corpus_is_shown_on_start(corpus_page: object) -> None:
     assert page.locator("[data-testid='stException']").count() == 0
 
 
-def test_upload_cp949_file_updates_the_corpus_page(corpus_page: object, tmp_path: Path) -> None:
+def test_upload_cp949_file_updates_the_corpus_page(corpus_page: object, tmp_path: Path, readme_shots: Path) -> None:
     page = corpus_page
     listings = [
         "아이가 커서 유모차를 팝니다. 상태 좋아요.",
@@ -56,5 +54,5 @@ def test_upload_cp949_file_updates_the_corpus_page(corpus_page: object, tmp_path
     assert _metric(page, "Encoding") == "cp949"
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.locator("[data-testid='stAlertContentError']").count() == 0
-    DOCS.mkdir(exist_ok=True)
-    page.screenshot(path=str(DOCS / "corpus-page.png"), full_page=False)
+    readme_shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(readme_shots / "corpus-page.png"), full_page=False)
