@@ -11,16 +11,19 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 
 from app.plain_text import plotly_text
+from models.intertopic import SIZE_GUIDE, circle_radii, map_panel_side
 
 MAP_HEIGHT = 540
-# LDAvis: all circles together cover about a quarter of the panel; sizes are diameters in pixels here.
-_PANEL_AREA = MAP_HEIGHT * MAP_HEIGHT * 1.1
-# The map's shorter side in pixels in a half-width column (about; the browser decides).
-_PLOT_PX = 420.0
+# The map's plotting area in pixels (about: the browser decides the width), to turn radii into hover distances.
+_PLOT_PX = 500.0
 BLUE = "#1f77b4"
 LIGHT_BLUE = "#a6c8e6"
 RED = "#d62728"
 GREY = "#b0b0b0"
+_FILL = {LIGHT_BLUE: "rgba(166, 200, 230, 0.45)", BLUE: "rgba(31, 119, 180, 0.35)", RED: "rgba(214, 39, 40, 0.6)"}
+_MIN_RADIUS = 0.012  # of the panel side: a topic with almost no weight still shows a dot under its number
+_GUIDE_TEXT_PX = 34.0  # room for "10%" right of the size guide
+_GUIDE_TITLE_PX = 22.0
 
 
 def topic_colours(n: int) -> list[str]:
@@ -29,28 +32,81 @@ def topic_colours(n: int) -> list[str]:
     return [palette[i % len(palette)] for i in range(n)]
 
 
-def _diameters(weights: np.ndarray) -> np.ndarray:
-    """Circle diameters in pixels: area ∝ weight, at least 6 px (clickable), at most 45% of the map's shorter side."""
-    share = np.clip(weights, 0.0, None)
-    total = share.sum()
-    share = share / total if total > 0 else share
-    return np.clip(np.sqrt(share * 0.25 * _PANEL_AREA * 4 / math.pi), 6.0, 0.45 * _PLOT_PX)
+def _circle(x: float, y: float, r: float, **style: object) -> dict:
+    return {"type": "circle", "xref": "x", "yref": "y", "x0": x - r, "x1": x + r, "y0": y - r, "y1": y + r, **style}
 
 
-def _map_frame(coordinates: np.ndarray, diameters: np.ndarray) -> tuple[float, float, float]:
-    """Centre (x, y) and half-width of square axes in which every circle fits (drawn at ``diameters`` pixels).
+def _guide_box(
+    circles: np.ndarray, bounds: tuple[float, float, float, float], size: tuple[float, float]
+) -> tuple[float, float]:
+    """Bottom-left corner of the size guide's box: a bottom corner free of circles, else a strip below them all."""
+    x_lo, x_hi, y_lo, _ = bounds
+    width, height = size
+    for x0 in (x_lo, x_hi - width):
+        nearest_x = np.clip(circles[:, 0], x0, x0 + width)
+        nearest_y = np.clip(circles[:, 1], y_lo, y_lo + height)
+        if np.all(np.hypot(circles[:, 0] - nearest_x, circles[:, 1] - nearest_y) > circles[:, 2]):
+            return x0, y_lo
+    return x_lo, y_lo - height
 
-    A centre at distance c from the middle with diameter d pixels fits if c + (d / 2)·(2·span / P) ≤ span, i.e.
-    span ≥ c / (1 − d / P) for a panel of P pixels. Layouts such as t-SNE are not centred on 0, so the axes follow
-    the circles' own middle.
+
+def map_geometry(
+    coordinates: np.ndarray, weights: np.ndarray
+) -> tuple[np.ndarray, tuple[float, float, float, float], tuple[float, float], float]:
+    """Where the map draws everything, in layout units: circles, axes, the size guide, and the panel side.
+
+    Circles are sized as LDAvis sizes them (:func:`models.intertopic.circle_radii`), so they are as crowded as on
+    LDAvis's page; the axes hold every circle at its full radius and the 2/5/10% size guide (in a bottom corner
+    that no circle touches, or below them all).
+
+    Returns
+    -------
+    circles : ndarray of shape (n_topics, 3)
+        x, y and radius of each topic's circle.
+    axes : (x0, x1, y0, y1)
+    guide : (x, y)
+        Bottom-left corner of the size guide's box.
+    side : float
+        LDAvis's panel side (:func:`models.intertopic.map_panel_side`).
     """
-    if not coordinates.size:
-        return 0.0, 0.0, 1.0
-    middle = (coordinates.max(axis=0) + coordinates.min(axis=0)) / 2
-    reach = np.abs(coordinates - middle).max(axis=1)
-    need = reach / np.maximum(1.0 - diameters / _PLOT_PX, 0.25)
-    span = float(need.max()) * 1.08
-    return float(middle[0]), float(middle[1]), span if span > 0 else 1.0
+    xy = np.asarray(coordinates, dtype=np.float64).reshape(-1, 2)
+    side = map_panel_side(xy)
+    radii = np.maximum(circle_radii(weights, side), _MIN_RADIUS * side)
+    circles = np.column_stack([xy, radii])
+    x_lo, x_hi = float((xy[:, 0] - radii).min()), float((xy[:, 0] + radii).max())
+    y_lo, y_hi = float((xy[:, 1] - radii).min()), float((xy[:, 1] + radii).max())
+    per_px = max(x_hi - x_lo, y_hi - y_lo) / _PLOT_PX
+    big = float(circle_radii(np.array([SIZE_GUIDE[-1], 1 - SIZE_GUIDE[-1]]), side)[0])
+    size = (2 * big + (_GUIDE_TEXT_PX + 12) * per_px, 2 * big + _GUIDE_TITLE_PX * per_px)
+    gx, gy = _guide_box(circles, (x_lo, x_hi, y_lo, y_hi), size)
+    pad = 0.03 * side  # around circles and guide alike, so no outline touches the frame
+    axes = (x_lo - pad, max(x_hi, gx + size[0]) + pad, min(y_lo, gy) - pad, y_hi + pad)
+    return circles, axes, (gx, gy), side
+
+
+def _size_guide(guide: tuple[float, float], side: float, per_px: float, title: str) -> tuple[list[dict], list[dict]]:
+    """LDAvis's size guide: dashed circles for 2%, 5% and 10% of the tokens sharing a bottom point, with labels."""
+    radii = [float(circle_radii(np.array([p, 1 - p]), side)[0]) for p in SIZE_GUIDE]
+    big = radii[-1]
+    cx, bottom = guide[0] + big, guide[1]
+    line_end = cx + big + 8 * per_px
+    shapes, notes = [], []
+    for p, r in zip(SIZE_GUIDE, radii, strict=True):
+        shapes.append(_circle(cx, bottom + r, r, line={"color": "#999", "width": 1, "dash": "dot"}, name=f"guide {p}"))
+        top = bottom + 2 * r
+        shapes.append(
+            {"type": "line", "xref": "x", "yref": "y", "x0": cx, "x1": line_end, "y0": top, "y1": top,
+             "line": {"color": "#bbb", "width": 1}, "name": f"guide line {p}"}
+        )  # fmt: skip
+        notes.append(
+            {"x": line_end, "y": top, "xref": "x", "yref": "y", "text": f"{100 * p:.0f}%", "showarrow": False,
+             "xanchor": "left", "yanchor": "middle", "font": {"size": 11, "color": "#555"}}
+        )  # fmt: skip
+    notes.append(
+        {"x": guide[0], "y": bottom + 2 * big + 4 * per_px, "xref": "x", "yref": "y", "text": title,
+         "showarrow": False, "xanchor": "left", "yanchor": "bottom", "font": {"size": 11, "color": "#555"}}
+    )  # fmt: skip
+    return shapes, notes
 
 
 def intertopic_map(
@@ -61,55 +117,68 @@ def intertopic_map(
     selected: int | None = None,
     term_weights: np.ndarray | None = None,
     axis_titles: tuple[str, str] = ("PC1", "PC2"),
+    guide_title: str = "Marginal topic distribution",
 ) -> go.Figure:
     """The intertopic distance map: a circle per topic, area ∝ prevalence (or ∝ p(topic | term) in term view).
 
-    ``customdata`` of each point is the model's topic id, so a selection event names the topic. The selected topic is
-    drawn red; a circle the user clicks turns red at once in the browser (Plotly's ``selected`` style, the others take
-    the ``unselected`` one), so a click needs no redraw of the figure.
+    The circles are layout shapes in axis units (so they scale with the axes, which always hold them whole), drawn
+    semi-transparent, biggest first, with the selected topic red. Clicks go to one invisible point per circle at its
+    centre, under its number: Plotly gives a click to the nearest such point, so a click on a number (or anywhere
+    in a circle) selects the circle whose centre is nearest, never the smallest circle under the pointer.
+    ``customdata`` of each point is the model's topic id, so a selection event names the topic; its number turns
+    red as soon as it is clicked. ``guide_title`` heads the 2/5/10% size guide (plain text, escaped here).
     """
     k = len(prevalence)
-    sizes = _diameters(term_weights if term_weights is not None else prevalence)
+    weights = term_weights if term_weights is not None else prevalence
+    circles, (x0, x1, y0, y1), guide, side = map_geometry(coordinates, weights)
+    per_px = max(x1 - x0, y1 - y0) / _PLOT_PX
     colour = LIGHT_BLUE if term_weights is None else BLUE
-    colours = [RED if i == selected else colour for i in range(k)]
+    shapes = [
+        _circle(
+            *circles[i],
+            fillcolor=_FILL[RED if i == selected else colour],
+            line={"color": "#7a1d1e" if i == selected else "#33557a", "width": 1.5 if i == selected else 1},
+            layer="below",
+            name=f"topic {int(i)}",
+        )
+        for i in np.argsort(-circles[:, 2], kind="stable")  # big circles first, small ones drawn over them
+    ]
+    guide_shapes, notes = _size_guide(guide, side, per_px, plotly_text(guide_title))
     hover = [
         f"<b>{plotly_text(labels[i])}</b><br>{100 * prevalence[i]:.1f}% of tokens"
         + (f"<br>p(topic | term) = {term_weights[i]:.3f}" if term_weights is not None else "")
         for i in range(k)
     ]
-    order = np.argsort(-sizes)  # big circles first so small ones stay clickable on top
     fig = go.Figure(
         go.Scatter(
-            x=coordinates[order, 0],
-            y=coordinates[order, 1],
+            x=circles[:, 0],
+            y=circles[:, 1],
             mode="markers+text",
-            text=[str(int(ranks[i])) for i in order],
+            text=[str(int(r)) for r in ranks],
             textfont={"size": 13, "color": "#222"},
-            customdata=[int(i) for i in order],
-            hovertext=[hover[i] for i in order],
+            customdata=list(range(k)),
+            hovertext=hover,
             hovertemplate="%{hovertext}<extra></extra>",
-            marker={
-                "size": sizes[order],
-                "color": [colours[i] for i in order],
-                "opacity": 0.65,
-                "line": {"width": 1.5, "color": "#33557a"},
-                "sizemode": "diameter",
-            },
-            selected={"marker": {"color": RED, "opacity": 0.9}, "textfont": {"color": "#222"}},
-            unselected={"marker": {"color": colour, "opacity": 0.65}, "textfont": {"color": "#222"}},
+            # A radius of 3 px makes Plotly's hover distance the plain distance to the centre (see the docstring).
+            marker={"size": 6, "color": "rgba(0, 0, 0, 0)"},
+            selected={"textfont": {"color": RED}},
+            unselected={"textfont": {"color": "#222"}},
             name="topics",
         )
     )
-    cx, cy, span = _map_frame(coordinates, _diameters(prevalence))
     fig.update_layout(
         height=MAP_HEIGHT,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         showlegend=False,
         clickmode="event+select",
         dragmode="pan",
+        hovermode="closest",
+        hoverdistance=math.ceil(float(circles[:, 2].max()) / per_px) + 4,
         plot_bgcolor="white",
+        shapes=shapes + guide_shapes,
+        annotations=notes,
         xaxis={
-            "range": [cx - span, cx + span],
+            "range": [x0, x1],
             "zeroline": True,
             "zerolinecolor": "#ddd",
             "showgrid": False,
@@ -117,7 +186,7 @@ def intertopic_map(
             "title": axis_titles[0],
         },
         yaxis={
-            "range": [cy - span, cy + span],
+            "range": [y0, y1],
             "zeroline": True,
             "zerolinecolor": "#ddd",
             "showgrid": False,

@@ -60,8 +60,7 @@ def _term_choices(vis: object, current: str) -> list[str]:
 
 # The parts, as keyed fragments. Who redraws what:
 #   λ slider -> bars; layout -> map; term from the search box -> map + bars;
-#   topic by previous/next/clear -> map + bars + documents;
-#   topic by a click on its circle -> bars + documents (Plotly has already highlighted the clicked circle);
+#   topic by previous/next/clear or by a click on its circle -> map + bars + documents;
 #   λ = 0.6 button, term from a bar click -> the whole page: they set a widget's value (the slider, the term box), and
 #   Streamlit 1.67 shows a value set in a callback only after a default or full rerun, not after a named one.
 MAP_PANEL = "tl_map_panel"
@@ -69,7 +68,6 @@ BARS_PANEL = "tl_bars_panel"
 DOCS_PANEL = "tl_docs_panel"
 TERM_PANELS = (MAP_PANEL, BARS_PANEL)
 TOPIC_PANELS = (MAP_PANEL, BARS_PANEL, DOCS_PANEL)
-CLICKED_TOPIC_PANELS = (BARS_PANEL, DOCS_PANEL)
 
 # AppTest keeps only the named fragments' elements after such a rerun, so the AppTest suite turns this off and gets
 # Streamlit's default rerun instead; the browser tests and the latency benchmark run the named reruns.
@@ -102,18 +100,16 @@ def _selected_points(chart_key: str) -> list:
 
 
 def _on_topic_click(chart_key: str) -> None:
-    """A click on a circle selects its topic; a click on the clicked circle again (Plotly unselects it) clears it.
+    """A click on a circle selects its topic; a click on the selected topic's circle (or an empty selection) clears it.
 
-    Each redraw of the map is a new chart (its key has the map's revision), so the browser's own selection always
-    starts empty and agrees with the red circle drawn for the selected topic.
+    The map is redrawn either way (its circles are shapes, which Plotly's selection does not restyle); each redraw is
+    a new chart (its key has the map's revision), so the browser's own selection always starts empty.
     """
     points = _selected_points(chart_key)
-    if points:
-        st.session_state[state.SELECTED_TOPIC] = int(points[0]["customdata"])
-        _rerun(CLICKED_TOPIC_PANELS)
-    else:
-        st.session_state[state.SELECTED_TOPIC] = None
-        _rerun(TOPIC_PANELS)
+    clicked = int(points[0]["customdata"]) if points else None
+    current = st.session_state.get(state.SELECTED_TOPIC)
+    st.session_state[state.SELECTED_TOPIC] = None if clicked == current else clicked
+    _rerun(TOPIC_PANELS)
 
 
 def _new_bars() -> None:
@@ -204,7 +200,7 @@ def explorer(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> None:
 
 def _map_controls(order: list[int]) -> None:
     """Title, layout choice and previous/next/clear (drawn with the page; their callbacks redraw the parts)."""
-    title, layout_box = st.columns([1.6, 1])
+    title, layout_box = st.columns([1, 1.2])  # room for "PCoA (classical MDS)" at 1280 px
     title.markdown(f"**{t('map_title')}**")
     layout_box.selectbox(
         t("layout"),
@@ -234,6 +230,7 @@ def _map_panel(fit_key: str, exploration: LdaExploration) -> None:
         ss.get(state.SELECTED_TOPIC),
         topic_given_term(vis, term) if term else None,
         axis_titles=(t(f"axis_{vis.layout}", n=1), t(f"axis_{vis.layout}", n=2)),
+        guide_title=t("size_guide_term" if term else "size_guide"),
     )
     _clickable_chart(fig, f"tl_map_{fit_key}_{ss[state.MAP_REVISION]}", _on_topic_click, scrollZoom=True)
     st.caption(t("term_view_caption", term=plain(term)) if term else t("map_help"))
@@ -256,7 +253,7 @@ def _lambda_controls(vis: VisData) -> None:
         'font-size:11px;color:#d62728" title="Sievert &amp; Shirley (2014)">▲ 0.6</div></div>',
         unsafe_allow_html=True,
     )
-    c1, c2, c3 = st.columns([1, 2, 0.4])
+    c1, c2, c3 = st.columns([1, 2, 0.55])  # ✕ whole at 1280 px
     c1.button(t("lambda_suggested"), on_click=_set_lambda, args=(SUGGESTED_LAMBDA,), key="tl_lam06")
     c3.button("✕", on_click=_clear_term, help=t("clear_term"), key="tl_clear_term", width="stretch")
     c2.selectbox(

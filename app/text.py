@@ -186,6 +186,8 @@ TEXT.update(
             "ko": "원의 넓이 = 토큰 비율, 거리 = 토픽 간 젠슨-섀넌 발산. 숫자는 크기 순위이고, 마우스를 올리면 이름과 "
             "모델의 원래 번호(id)가 보입니다. 원을 클릭하세요.",
         },
+        "size_guide": {"en": "Circle area: share of tokens", "ko": "원의 넓이: 토큰 비율"},
+        "size_guide_term": {"en": "Circle area: p(topic | term)", "ko": "원의 넓이: p(토픽 | 단어)"},
         "term_view_caption": {
             "en": "Term view: circles are sized by p(topic | '{term}'). Press ✕ next to the term box to go back.",
             "ko": "단어 보기: 원의 크기가 p(토픽 | '{term}')입니다. 단어 칸 옆의 ✕를 누르면 돌아갑니다.",

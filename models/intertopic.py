@@ -20,11 +20,15 @@ import numpy as np
 from models.errors import InputError
 
 __all__ = [
+    "CIRCLE_PROP",
     "LAYOUTS",
+    "SIZE_GUIDE",
+    "circle_radii",
     "display_order",
     "display_ranks",
     "js_divergence",
     "layout_coordinates",
+    "map_panel_side",
     "metric_mds",
     "pcoa",
     "topic_prevalence",
@@ -35,6 +39,52 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 LAYOUTS: tuple[str, ...] = ("pcoa", "mmds", "tsne")
+
+# LDAvis (ldavis.v3.0.0.js): the circles of all topics together cover a quarter of the square panel that holds the
+# centres with 5% padding on each side; its size guide shows circles for 2%, 5% and 10% of the tokens.
+CIRCLE_PROP = 0.25
+PANEL_PAD = 0.05
+SIZE_GUIDE: tuple[float, ...] = (0.02, 0.05, 0.10)
+
+
+def map_panel_side(coordinates: np.ndarray) -> float:
+    """Side of LDAvis's square panel in layout units: the centres' larger extent plus 5% padding on each side.
+
+    Parameters
+    ----------
+    coordinates : ndarray of shape (n_topics, 2)
+
+    Returns
+    -------
+    float
+        Positive; 1.0 when all centres coincide (one topic).
+    """
+    xy = np.asarray(coordinates, dtype=np.float64).reshape(-1, 2)
+    extent = float((xy.max(axis=0) - xy.min(axis=0)).max()) if len(xy) else 0.0
+    return extent * (1 + 2 * PANEL_PAD) if extent > 0 else 1.0
+
+
+def circle_radii(weights: np.ndarray, side: float) -> np.ndarray:
+    """Circle radii in layout units, area proportional to weight as in LDAvis.
+
+    Sievert & Shirley (2014), LDAvis: ``r = sqrt(w * side² * CIRCLE_PROP / π)`` with ``w`` a share (prevalence, or
+    p(topic | term) in the term view), so that shares summing to 1 cover ``CIRCLE_PROP`` of the panel.
+
+    Parameters
+    ----------
+    weights : ndarray of shape (n_topics,)
+        Non-negative shares; normalised to sum to 1 (all zero stays zero).
+    side : float
+        Panel side in layout units (:func:`map_panel_side`).
+
+    Returns
+    -------
+    ndarray of shape (n_topics,)
+    """
+    w = np.clip(np.asarray(weights, dtype=np.float64), 0.0, None)
+    total = w.sum()
+    w = w / total if total > 0 else w
+    return np.sqrt(w * CIRCLE_PROP / np.pi) * side
 
 
 def topic_token_counts(theta: np.ndarray, doc_lengths: np.ndarray) -> np.ndarray:

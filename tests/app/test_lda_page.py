@@ -79,8 +79,9 @@ def test_term_view_resizes_circles(market: AppTest) -> None:
     market.selectbox(key=state.SELECTED_TERM).set_value("유모차").run()
     figure = _map(market)
     assert "p(topic | term)" in figure["data"][0]["hovertext"][0]
-    sizes = dict(zip(figure["data"][0]["customdata"], figure["data"][0]["marker"]["size"], strict=True))
-    assert max(sizes.values()) > 3 * sorted(sizes.values())[len(sizes) // 2]  # one topic owns 유모차
+    sizes = {s["name"]: s["x1"] - s["x0"] for s in figure["layout"]["shapes"] if s["name"].startswith("topic ")}
+    assert len(sizes) == 6 and max(sizes.values()) > 3 * sorted(sizes.values())[len(sizes) // 2]  # one owns 유모차
+    assert any(a["text"] == "Circle area: p(topic | term)" for a in figure["layout"]["annotations"])
     assert any("유모차" in c.value for c in market.caption)
 
 

@@ -2,13 +2,12 @@
 at K = 5, a topic clicked, λ moved, the term view, a coloured document, the Korean UI, the LSA matrices, and the
 offline LDAvis download opened with the network blocked. Also the LSA page on the lecture's example.
 
-Screenshots for the README go to ``docs/`` (overwritten on every run).
+Screenshots for the README go to a temporary folder (to ``docs/`` only through tests/e2e/refresh_screenshots.py).
 """
 
 from __future__ import annotations
 
 import csv
-import math
 import re
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from tests.e2e.conftest import assert_no_errors, dataframe_rows, screenshot, wai
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
 LISTINGS = ROOT / "data" / "ko-market-listings.csv"
 SLOW = 90_000  # ms: waits that include reading a corpus or fitting a model
 RED = "rgb(214, 39, 40)"
@@ -41,7 +39,35 @@ def _map(page: object) -> object:
 
 
 def _circles(page: object) -> object:
-    return _map(page).locator(".scatterlayer .trace .points path")
+    """The topics' circles (layout shapes under the numbers; the size guide's circles are drawn above)."""
+    return _map(page).locator(".layer-subplot .shapelayer path")
+
+
+# Per topic circle as drawn: its rank (the number on it), centre and radius in pixels, and fill colour.
+_TOPIC_CIRCLES_JS = """chart => {
+  const gd = chart.querySelector('.js-plotly-plot');
+  const points = gd.data[0];
+  return [...chart.querySelectorAll('.layer-subplot .shapelayer path')].map(path => {
+    const topic = +gd.layout.shapes[+path.getAttribute('data-index')].name.split(' ')[1];
+    const box = path.getBoundingClientRect();
+    return {rank: points.text[points.customdata.indexOf(topic)], topic,
+            x: box.x + box.width / 2, y: box.y + box.height / 2, r: box.width / 2,
+            fill: getComputedStyle(path).fill};
+  });
+}"""
+
+
+def _topic_circles(page: object) -> list[dict]:
+    return _map(page).evaluate(_TOPIC_CIRCLES_JS)
+
+
+def _label_points(page: object) -> dict[str, tuple[float, float]]:
+    """Rank → the centre of the number drawn on that topic's circle."""
+    points = {}
+    for label in _map(page).locator(".textpoint text").all():
+        box = label.bounding_box()
+        points[label.text_content()] = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    return points
 
 
 def _bars(page: object) -> object:
@@ -70,37 +96,12 @@ def _sidebar(page: object) -> object:
     return page.get_by_test_id("stSidebar")
 
 
-def _uncovered_point(circles: list[tuple[float, float, float]], i: int) -> tuple[float, float] | None:
-    """A point inside circle ``i`` and outside every other circle: its centre if free, else the nearest free point.
-
-    Plotly gives a click inside several overlapping markers to the smallest, whatever the distance to the centres,
-    so where circles overlap the click must land where only the wanted circle is.
-    """
-    x0, y0, r0 = circles[i]
-    candidates = [(x0, y0)] + [
-        (x0 + f * r0 * math.cos(a), y0 + f * r0 * math.sin(a))
-        for f in (0.25, 0.45, 0.65, 0.8, 0.9, 0.95)
-        for a in (2 * math.pi * n / 24 for n in range(24))
-    ]
-    for x, y in candidates:
-        if all(math.hypot(x - cx, y - cy) > r + 2 for j, (cx, cy, r) in enumerate(circles) if j != i):
-            return x, y
-    return None
-
-
 def _click_circle(page: object) -> str:
-    """Click the biggest circle that can be clicked (Plotly intercepts locator clicks, so use the mouse), at its
-    centre if no other circle covers it; returns the circle's label (the topic's rank)."""
-    labels = _map(page).locator(".scatterlayer .trace .text text").all_text_contents()
-    boxes = [path.bounding_box() for path in _circles(page).all()]
-    circles = [(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2, b["width"] / 2) for b in boxes]
-    for rank in sorted(labels, key=int):
-        point = _uncovered_point(circles, labels.index(rank))
-        if point is not None:
-            page.mouse.click(*point)
-            wait_idle(page)
-            return rank
-    raise AssertionError(f"every circle is covered by another: {circles}")
+    """Click the number on the circle of rank 1 (Plotly intercepts locator clicks, so use the mouse); returns it."""
+    x, y = _label_points(page)["1"]
+    page.mouse.click(x, y)
+    wait_idle(page)
+    return "1"
 
 
 def _choose(page: object, combobox: object, text: str) -> None:
@@ -171,7 +172,7 @@ def _listings_file(tmp_path: Path) -> Path:
 
 
 # --- the flow -------------------------------------------------------------------------------------------------------
-def test_new_user_flow(page: object, tmp_path: Path) -> None:
+def test_new_user_flow(page: object, tmp_path: Path, readme_shots: Path) -> None:
     # The start page: the Lee news sample, fitted automatically with K = 10.
     expect(page.locator("h1")).to_have_text("Topic map (LDA)")
     expect(_circles(page)).to_have_count(10, timeout=SLOW)
@@ -215,7 +216,7 @@ def test_new_user_flow(page: object, tmp_path: Path) -> None:
     # topic but re-ranks its terms towards lift.
     thumb = _lambda_slider(page).get_by_test_id("stSliderThumbValue")
     expect(thumb).to_have_text("1.00")
-    screenshot(page, page.get_by_test_id("stTabs"), DOCS / "lda-map.png")
+    screenshot(page, page.get_by_test_id("stTabs"), readme_shots / "lda-map.png")
     _lambda_slider(page).locator("input[type='range']").focus()
     page.keyboard.press("Home")
     wait_idle(page)
@@ -232,7 +233,7 @@ def test_new_user_flow(page: object, tmp_path: Path) -> None:
     term_caption = page.get_by_test_id("stCaptionContainer").filter(has_text="Term view: circles are sized by")
     expect(term_caption).to_contain_text(f"p(topic | '{term}')")
     page.wait_for_function(
-        f"before => [...{_MAP_JS}.querySelectorAll('.scatterlayer .points path')]"
+        f"before => [...{_MAP_JS}.querySelectorAll('.layer-subplot .shapelayer path')]"
         ".map(p => p.getBoundingClientRect().width.toFixed(1)).join('|') !== before",
         arg="|".join(f"{s:.1f}" for s in sizes),
     )
@@ -257,7 +258,7 @@ def test_new_user_flow(page: object, tmp_path: Path) -> None:
     assert coloured.first.get_attribute("title").startswith("#")  # the word's topic label
     assert_no_errors(page)
     opener.blur()
-    screenshot(page, documents, DOCS / "lda-document.png")
+    screenshot(page, documents, readme_shots / "lda-document.png")
 
     # Downloads: the offline LDAvis page (opened below with the network blocked).
     page.get_by_role("tab", name="Downloads").click()
@@ -269,6 +270,8 @@ def test_new_user_flow(page: object, tmp_path: Path) -> None:
     assert_no_errors(page)
     _check_offline_ldavis(page.context.browser, saved, n_topics=5)
     page.get_by_role("tab", name="Explore").click()
+    wait_idle(page)
+    expect(_bars(page).locator(".gtitle")).to_contain_text(topic)
 
     # Switch the UI to Korean: same page, same topic, Korean labels; the upload is still the corpus.
     _sidebar(page).get_by_text("한국어", exact=True).click()
@@ -284,8 +287,8 @@ def test_new_user_flow(page: object, tmp_path: Path) -> None:
         expect(page.get_by_test_id("stHeading").filter(has_text=heading)).to_be_visible(timeout=SLOW)
     expect(page.get_by_test_id("stCaptionContainer").first).to_contain_text("listings-cp949.txt")
     assert page.get_by_test_id("stDataFrame").count() >= 8  # A, legend, U, Σ, Vᵀ, Σ_k V_kᵀ = Σ_k × V_kᵀ, A_k
-    u_column = page.get_by_test_id("stColumn").filter(has_text="토픽별 단어 행렬")
-    u_rows = dataframe_rows(u_column.get_by_test_id("stDataFrame"))
+    expect(page.get_by_test_id("stMarkdown").filter(has_text="토픽별 단어 행렬")).to_be_visible()
+    u_rows = dataframe_rows(_frame_after(page.get_by_test_id("stHeading").filter(has_text="특이값 분해"), 1))
     assert u_rows[0][:3] == ["", "t1", "t2"] and all(HANGUL.search(row[0]) for row in u_rows[1:]), u_rows
     kept = page.get_by_test_id("stMetric").filter(has_text="보존한").get_by_test_id("stMetricValue")
     kept_at_2 = kept.inner_text()
@@ -332,7 +335,7 @@ def _check_offline_ldavis(browser: object, saved: Path, n_topics: int) -> None:
         context.close()
 
 
-def test_lsa_page_on_the_lecture_example(page: object) -> None:
+def test_lsa_page_on_the_lecture_example(page: object, readme_shots: Path) -> None:
     _go_to_page(page, "LSA matrices")
     _choose_sample(page, "Lecture LSA example: six food documents")
     assert_no_errors(page)
@@ -353,7 +356,7 @@ def test_lsa_page_on_the_lecture_example(page: object) -> None:
     screenshot(
         page,
         page.get_by_test_id("stHeading").filter(has_text="Singular value decomposition"),
-        DOCS / "lsa-matrices.png",
+        readme_shots / "lsa-matrices.png",
     )
 
 

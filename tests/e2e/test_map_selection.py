@@ -1,4 +1,4 @@
-"""Selecting topics on the map in a real browser: a click highlights its circle without redrawing the map, the
+"""Selecting topics on the map in a real browser: a click on a circle's number highlights that circle, the
 previous/next/clear buttons move or drop the highlight, a click on the selected circle clears the topic, and the
 partial redraws leave the rest of the session alone (sidebar options, the fit, the open tab)."""
 
@@ -19,10 +19,10 @@ from tests.e2e.test_explorer_flow import (
     _choose,
     _circles,
     _go_to_page,
+    _label_points,
     _lambda_slider,
-    _map,
     _sidebar,
-    _uncovered_point,
+    _topic_circles,
     _wait_for_other_labels,
 )
 
@@ -33,9 +33,7 @@ SALIENT = "Top-30 Most Salient Terms"
 
 def _fills(page: object) -> dict[str, str]:
     """Each circle's fill colour as drawn, by its label (the topic's rank)."""
-    labels = _map(page).locator(".scatterlayer .trace .text text").all_text_contents()
-    fills = [path.evaluate("e => getComputedStyle(e).fill") for path in _circles(page).all()]
-    return dict(zip(labels, fills, strict=True))
+    return {circle["rank"]: circle["fill"] for circle in _topic_circles(page)}
 
 
 def _red(page: object) -> list[str]:
@@ -51,12 +49,8 @@ def _expect_red(page: object, ranks: list[str], timeout: float = 10.0) -> None:
 
 
 def _clickable(page: object) -> dict[str, tuple[float, float]]:
-    """Rank → a point inside that circle and outside all others (Plotly gives overlaps to the smallest circle)."""
-    labels = _map(page).locator(".scatterlayer .trace .text text").all_text_contents()
-    boxes = [path.bounding_box() for path in _circles(page).all()]
-    circles = [(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2, b["width"] / 2) for b in boxes]
-    points = {rank: _uncovered_point(circles, i) for i, rank in enumerate(labels)}
-    return {rank: point for rank, point in points.items() if point is not None}
+    """Rank → where to click to select that topic: the number on its circle."""
+    return _label_points(page)
 
 
 def _click(page: object, point: tuple[float, float]) -> None:
@@ -84,7 +78,7 @@ def test_topic_selection_on_the_map(page: object) -> None:
     fitted = caption.inner_text()
     points = _clickable(page)
     ranks = sorted(points, key=int)
-    assert len(ranks) >= 3, points
+    assert len(ranks) == 10, points
     _expect_red(page, [])
 
     # A click selects the topic: its bars, and its circle (only) turns red.
@@ -98,7 +92,9 @@ def test_topic_selection_on_the_map(page: object) -> None:
     following = str(int(first) % 10 + 1)
     _shows(page, following)
 
-    # A click on the circle the buttons selected keeps it; a second click clears it (the browser unselects it).
+    # A click on the selected circle (however it was selected) clears it; another click selects it again.
+    _click(page, points[following])
+    _shows(page, None)
     _click(page, points[following])
     _shows(page, following)
     _click(page, points[following])
@@ -115,7 +111,7 @@ def test_topic_selection_on_the_map(page: object) -> None:
     expect(_lambda_slider(page).get_by_test_id("stSliderThumbValue")).to_have_text("0.00")
     _shows(page, following)
 
-    # Another circle, then a click on that selected circle again: Plotly unselects it and the topic is cleared.
+    # Another circle, then a click on that selected circle again: the topic is cleared.
     other = next(rank for rank in ranks if rank != following)
     _click(page, points[other])
     _shows(page, other)
@@ -209,7 +205,7 @@ def test_lambda_button_relevance_table_bar_click_and_layout(page: object) -> Non
     centres = _circle_centres(page)
     _choose(page, page.get_by_role("combobox", name="Layout"), "metric MDS")
     page.wait_for_function(
-        f"before => [...{_MAP_JS}.querySelectorAll('.scatterlayer .points path')]"
+        f"before => [...{_MAP_JS}.querySelectorAll('.layer-subplot .shapelayer path')]"
         ".map(p => { const b = p.getBoundingClientRect(); return (b.x + b.width / 2).toFixed(0); })"
         ".join('|') !== before",
         arg="|".join(f"{x:.0f}" for x, _ in centres),

@@ -8,11 +8,14 @@ from scipy.spatial.distance import jensenshannon, pdist, squareform
 
 from models.errors import InputError
 from models.intertopic import (
+    CIRCLE_PROP,
     LAYOUTS,
+    circle_radii,
     display_order,
     display_ranks,
     js_divergence,
     layout_coordinates,
+    map_panel_side,
     pcoa,
     topic_prevalence,
     topic_token_counts,
@@ -147,3 +150,14 @@ def test_unknown_layout_is_a_user_error() -> None:
     with pytest.raises(InputError) as err:
         layout_coordinates(np.zeros((2, 2)), "umap")
     assert err.value.code == "bad_option"
+
+
+def test_circle_radii_cover_a_quarter_of_ldavis_panel() -> None:
+    coordinates = np.array([[-0.2, 0.1], [0.3, 0.0], [0.0, -0.1]])
+    side = map_panel_side(coordinates)
+    assert side == pytest.approx(0.5 * 1.1)  # x extent 0.5 > y extent 0.2, plus 5% padding on each side
+    radii = circle_radii(np.array([2.0, 1.0, 1.0]), side)  # shares 0.5, 0.25, 0.25
+    assert np.pi * (radii**2).sum() == pytest.approx(CIRCLE_PROP * side**2)
+    assert radii[0] / radii[1] == pytest.approx(np.sqrt(2))  # area ∝ share
+    assert map_panel_side(np.zeros((1, 2))) == 1.0  # one topic: a unit panel
+    assert circle_radii(np.zeros(2), 1.0).tolist() == [0.0, 0.0]
