@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app import charts, fitting, result_cache, state, topic_names
+from app.document_tables import with_identity
 from app.i18n import message, t
 from app.model_controls import FitSpec
 from app.widgets import csv_download
@@ -155,8 +156,7 @@ def downloads_tab(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> 
     phi.index.name = t("col_term")
     csv_download(phi.reset_index(), "topic-term.csv", key="tl_dl_phi")
     st.markdown(f"**{t('dl_doc_topic')}**")
-    theta = pd.DataFrame(model.theta, columns=topic_cols)
-    theta.insert(0, t("col_name"), [d.name for d in corpus.documents])
+    theta = with_identity(corpus, pd.DataFrame(model.theta, columns=topic_cols))
     csv_download(theta, "document-topic.csv", key="tl_dl_theta")
     st.markdown(f"**{t('dl_names')}**")
     name_table = pd.DataFrame(

@@ -7,6 +7,7 @@ import plotly.express as px
 import streamlit as st
 
 from app import state
+from app.document_tables import with_identity
 from app.i18n import message, message_text, t
 from app.plain_text import plain, plotly_text
 from app.widgets import csv_download, require_corpus
@@ -47,18 +48,16 @@ with st.expander(f"{t('files')} ({len(corpus.files)})", expanded=len(corpus.file
 st.subheader(t("doc_table"))
 query = st.text_input(t("search"), key=state.DOC_SEARCH, placeholder=t("search_placeholder"))
 lengths = corpus.doc_lengths
-table = pd.DataFrame(
-    {
-        "#": range(1, corpus.n_documents + 1),
-        t("col_name"): [d.name for d in corpus.documents],
-        t("col_tokens"): lengths,
-        t("col_text"): [d.text for d in corpus.documents],
-        t("col_terms"): [" ".join(tokens) for tokens in corpus.doc_tokens],
-    }
+table = with_identity(
+    corpus,
+    pd.DataFrame(
+        {
+            t("col_tokens"): lengths,
+            t("col_text"): [d.text for d in corpus.documents],
+            t("col_terms"): [" ".join(tokens) for tokens in corpus.doc_tokens],
+        }
+    ),
 )
-meta_keys = list(dict.fromkeys(k for d in corpus.documents for k, _ in d.meta))
-for key in meta_keys:
-    table[key] = [d.meta_dict.get(key, "") for d in corpus.documents]
 if query.strip():
     needle = query.strip().lower()
     mask = table[t("col_text")].str.lower().str.contains(needle, regex=False) | table[

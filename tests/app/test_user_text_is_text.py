@@ -255,9 +255,11 @@ def test_topic_names_are_text_and_lda_downloads_are_safe(hostile: AppTest, downl
 
     doc_topic = _rows(downloads["document-topic.csv"]())
     _assert_no_formula(doc_topic)
-    assert doc_topic[0][0] == "name" and doc_topic[0][1:] == topic_term[0][1:]
-    assert sum(row[0].startswith("'") for row in doc_topic[1:]) == 6 * 3  # six formula files, three documents each
-    theta = np.array([[float(c) for c in row[1:]] for row in doc_topic[1:]])
+    k = model.n_topics
+    assert doc_topic[0][:3] == ["#", "name", "file"] and doc_topic[0][-k:] == topic_term[0][1:]  # identity first
+    assert [row[0] for row in doc_topic[1:]] == [str(d) for d in range(1, len(doc_topic))]
+    assert sum(row[1].startswith("'") for row in doc_topic[1:]) == 6 * 3  # six formula files, three documents each
+    theta = np.array([[float(c) for c in row[-k:]] for row in doc_topic[1:]])
     np.testing.assert_allclose(theta, model.theta, rtol=1e-12)
 
     topic_names = _rows(downloads["topic-names.csv"]())
