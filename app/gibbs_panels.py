@@ -12,8 +12,12 @@ from app.i18n import t
 from app.plain_text import plain, plotly_text
 from models.gibbs import ClassroomSampler, StepRecord, TokenConditional
 
-WIDE = 40  # above this many tokens, the assignment table shows only the current document
-MAX_WORD_COLUMNS = 16
+WIDE = 40  # above this many tokens, the assignment table shows only a few tokens of the current document
+MAX_TOKEN_COLUMNS = 10  # tokens shown then: the current one, two before it and the ones after
+MAX_WORD_COLUMNS = 10  # columns of the topic-word table (the most frequent words and the current one)
+MAX_DOC_COLUMNS = 5  # columns of the topic-document table (the current document and the next ones)
+CHART_WIDTH = 300  # pixels of the conditional's bar chart
+SHORT_NAME = 12  # longer document names are shown as d1, d2, ... in the topic-document table
 
 
 def topic_names(k: int) -> list[str]:
@@ -30,6 +34,14 @@ def _word_columns(sampler: ClassroomSampler, must: int | None) -> list[int]:
     return sorted(top)
 
 
+def _doc_columns(sampler: ClassroomSampler, doc: int | None) -> list[int]:
+    """Documents shown in the topic-document table: all, or the current one and the next few."""
+    if sampler.n_docs <= MAX_DOC_COLUMNS:
+        return list(range(sampler.n_docs))
+    first = min(doc or 0, sampler.n_docs - MAX_DOC_COLUMNS)
+    return list(range(first, first + MAX_DOC_COLUMNS))
+
+
 def assignments(
     sampler: ClassroomSampler,
     current: tuple[int, int] | None,
@@ -37,22 +49,31 @@ def assignments(
     text: str | None = None,
     topics: list | None = None,
 ) -> None:
+    """The word / topic table: every document, or (beyond WIDE tokens) a few tokens around the current one."""
     topics = topics if topics is not None else [list(z) for z in sampler.assignments]
-    docs = list(range(sampler.n_docs))
-    if sampler.n_tokens > WIDE and current is not None:
-        docs = [current[0]]
-        st.caption(t("gibbs_one_document"))
     labels = (t("gibbs_word"), t("gibbs_topic"), t("gibbs_unassigned"))
+    if sampler.n_tokens > WIDE and current is not None:
+        d, i = current
+        length = len(sampler.documents[d])
+        first = max(0, min(i - 2, length - MAX_TOKEN_COLUMNS))
+        last = min(length, first + MAX_TOKEN_COLUMNS)
+        st.caption(t("gibbs_token_window", first=first + 1, last=last, total=length))
+        documents = [sampler.documents[d][first:last]]
+        names = [sampler.doc_names[d]]
+        shown_topics = [topics[d][first:last]]
+        current = (0, i - first)
+    else:
+        documents = list(sampler.documents)
+        names = list(sampler.doc_names)
+        shown_topics = topics
     st.html(
         gibbs_tables.assignment_table(
-            [sampler.documents[d] for d in docs],
-            [sampler.doc_names[d] for d in docs],
-            [topics[d] for d in docs],
+            documents,
+            names,
+            shown_topics,
             topic_names(sampler.n_topics),
             labels,
-            current=(0, current[1])
-            if (current is not None and len(docs) == 1 and sampler.n_tokens > WIDE)
-            else current,
+            current=current,
             current_colour=colour,
             current_text=text,
         )
@@ -65,40 +86,78 @@ def count_tables(
     word_table: np.ndarray,
     marks: dict[str, dict[tuple[int, int], str]],
     word_id: int | None,
+    doc: int | None = None,
+    texts: dict[str, dict[tuple[int, int], str]] | None = None,
 ) -> None:
+    """The topic-document and topic-word tables side by side, each as wide as its number of columns.
+
+    ``marks`` colours cells and ``texts`` replaces their numbers, both keyed "doc"/"word" and then by
+    (topic, document) or (topic, word id).
+    """
     names = topic_names(sampler.n_topics)
     cols = _word_columns(sampler, word_id)
-    left, right = st.columns([1, 2])
-    with left:
-        st.markdown(f"**{t('gibbs_topic_document')}** (n + α)")
+    docs = _doc_columns(sampler, doc)
+    texts = texts or {}
+    # Long document names (file names) would make the table too wide: columns d1, d2, ... and a legend under it.
+    short = all(len(sampler.doc_names[d]) <= SHORT_NAME for d in docs)
+    doc_labels = [sampler.doc_names[d] if short else f"d{d + 1}" for d in docs]
+
+    def shown(key: str, columns: list[int], table: dict | None) -> dict[tuple[int, int], str]:
+        return {(r, columns.index(c)): v for (r, c), v in (table or {}).items() if c in columns}
+
+    doc_digits, word_digits = gibbs_tables.decimals_for(sampler.alpha), gibbs_tables.decimals_for(sampler.beta)
+    # Side by side where they fit (the lecture's at 1280 px), one under the other where they do not: never cut off.
+    with st.container(horizontal=True, gap="medium"):
         st.html(
             gibbs_tables.count_table(
-                doc_table,
+                doc_table[:, docs],
                 names,
-                list(sampler.doc_names),
+                doc_labels,
                 t("gibbs_corner_td"),
-                gibbs_tables.decimals_for(sampler.alpha),
-                marks.get("doc"),
-            )
+                doc_digits,
+                shown("doc", docs, marks.get("doc")),
+                shown("doc", docs, texts.get("doc")),
+                note="n + α",
+            ),
+            width="content",
         )
-    with right:
-        st.markdown(f"**{t('gibbs_topic_word')}** (n + β)")
-        word_marks = {(r, cols.index(c)): colour for (r, c), colour in (marks.get("word") or {}).items() if c in cols}
         st.html(
             gibbs_tables.count_table(
                 word_table[:, cols],
                 names,
                 [sampler.vocab[j] for j in cols],
                 t("gibbs_corner_tw"),
-                gibbs_tables.decimals_for(sampler.beta),
-                word_marks,
-            )
+                word_digits,
+                shown("word", cols, marks.get("word")),
+                shown("word", cols, texts.get("word")),
+                note="n + β",
+            ),
+            width="content",
         )
-        if len(cols) < sampler.n_terms:
-            st.caption(t("gibbs_some_words", shown=len(cols), total=sampler.n_terms))
+    notes = []
+    if not short:
+        notes.append(
+            " · ".join(f"{label} = {plain(sampler.doc_names[d])}" for label, d in zip(doc_labels, docs, strict=True))
+        )
+    if len(docs) < sampler.n_docs:
+        notes.append(t("gibbs_some_docs", shown=len(docs), total=sampler.n_docs))
+    if len(cols) < sampler.n_terms:
+        notes.append(t("gibbs_some_words", shown=len(cols), total=sampler.n_terms))
+    if notes:
+        st.caption("  \n".join(notes))
 
 
 def conditional(cond: TokenConditional, drawn: int | None = None, u: float | None = None) -> None:
+    """The full conditional with the numbers plugged in (a table) beside its bar chart."""
+    # The formula table as wide as its text and the bars beside it; the bars go below when there is no room.
+    with st.container(horizontal=True, gap="medium", vertical_alignment="bottom"):
+        with st.container(width="content", gap="xsmall"):
+            _conditional_table(cond)
+        with st.container(width=CHART_WIDTH):
+            _conditional_bars(cond, drawn, u)
+
+
+def _conditional_table(cond: TokenConditional) -> None:
     st.latex(
         r"p(z_i = k \mid z_{-i}, w) \;\propto\; (n_{d,k} + \alpha)\cdot"
         r"\frac{n_{k,w} + \beta}{n_{k} + V\beta}"
@@ -119,7 +178,11 @@ def conditional(cond: TokenConditional, drawn: int | None = None, u: float | Non
                 t("gibbs_probability"): f"{cond.probabilities[k]:.5f}",
             }
         )
-    st.dataframe(rows, hide_index=True)
+    st.dataframe(rows, hide_index=True, width="content")
+
+
+def _conditional_bars(cond: TokenConditional, drawn: int | None, u: float | None) -> None:
+    names = topic_names(len(cond.probabilities))
     colours = [charts.RED if k == drawn else charts.BLUE for k in range(len(names))]
     fig = go.Figure(
         go.Bar(
@@ -132,7 +195,7 @@ def conditional(cond: TokenConditional, drawn: int | None = None, u: float | Non
         )
     )
     fig.update_layout(
-        height=260,
+        height=230,
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         yaxis={"range": [0, 1.15]},
         plot_bgcolor="white",
@@ -145,7 +208,23 @@ def conditional(cond: TokenConditional, drawn: int | None = None, u: float | Non
     st.plotly_chart(fig, key=f"tl_gibbs_probs_{'drawn' if drawn is not None else 'peek'}")
 
 
+def _changed(before: float, after: float, digits: int) -> str:
+    return f"{before:.{digits}f}→{after:.{digits}f}"
+
+
+def _step_texts(r: StepRecord, kind: str, removed: np.ndarray, after: np.ndarray, digits: int) -> dict:
+    """Cell texts of one count table for a step: ``before → after`` where the token's count left and came back."""
+    col = r.doc if kind == "doc" else r.word_id
+    old, new = (r.old_topic, col), (r.new_topic, col)
+    if old == new:
+        value = f"{removed[old] + 1:.{digits}f}→{removed[old]:.{digits}f}→{after[old]:.{digits}f}"
+        return {old: value}
+    return {old: _changed(removed[old] + 1, after[old], digits), new: _changed(removed[new], after[new], digits)}
+
+
 def record_panels(sampler: ClassroomSampler, r: StepRecord) -> None:
+    """One step on one screen: the assignments, both count tables (each changed count as before → after), and the
+    full conditional with its bars. Red: the token's counts taken out (①); green: put back in the drawn topic (③)."""
     names = topic_names(sampler.n_topics)
     st.subheader(
         t(
@@ -157,31 +236,22 @@ def record_panels(sampler: ClassroomSampler, r: StepRecord) -> None:
             total=sampler.n_tokens,
         )
     )
-    st.markdown(f"##### ① {t('gibbs_remove')}")
-    st.caption(t("gibbs_remove_help", word=plain(r.word), old=names[r.old_topic]))
-    before = [list(z) for z in sampler.assignments]
-    before[r.doc][r.index] = -1
-    assignments(sampler, (r.doc, r.index), gibbs_tables.REMOVED, t("gibbs_unassigned"), topics=before)
-    count_tables(
-        sampler,
-        r.topic_document_table,
-        r.topic_word_table,
-        {"doc": {(r.old_topic, r.doc): gibbs_tables.REMOVED}, "word": {(r.old_topic, r.word_id): gibbs_tables.REMOVED}},
-        r.word_id,
-    )
-    st.markdown(f"##### ② {t('gibbs_conditional')}")
-    conditional(r, drawn=r.new_topic, u=r.u)
-    st.markdown(f"##### ③ {t('gibbs_draw')}")
     who = t("gibbs_by_user") if r.chosen_by == "user" else t("gibbs_by_sampler", u=r.u or 0.0)
-    st.caption(t("gibbs_draw_help", word=plain(r.word), new=names[r.new_topic], who=who))
-    assignments(sampler, (r.doc, r.index), gibbs_tables.ADDED)
-    count_tables(
-        sampler,
-        r.ndz_after.T + r.alpha,
-        r.nzw_after + r.beta,
-        {"doc": {(r.new_topic, r.doc): gibbs_tables.ADDED}, "word": {(r.new_topic, r.word_id): gibbs_tables.ADDED}},
-        r.word_id,
-    )
+    st.caption(t("gibbs_step_help", word=plain(r.word), old=names[r.old_topic], new=names[r.new_topic], who=who))
+    assignments(sampler, (r.doc, r.index), gibbs_tables.ADDED, f"{names[r.old_topic]} → {names[r.new_topic]}")
+    doc_removed, word_removed = r.topic_document_table, r.topic_word_table
+    doc_after, word_after = r.ndz_after.T + r.alpha, r.nzw_after + r.beta
+    da, db = gibbs_tables.decimals_for(sampler.alpha), gibbs_tables.decimals_for(sampler.beta)
+    marks: dict[str, dict[tuple[int, int], str]] = {"doc": {}, "word": {}}
+    for kind, col in (("doc", r.doc), ("word", r.word_id)):
+        marks[kind][(r.old_topic, col)] = gibbs_tables.REMOVED
+        marks[kind][(r.new_topic, col)] = gibbs_tables.ADDED if r.new_topic != r.old_topic else gibbs_tables.CURRENT
+    texts = {
+        "doc": _step_texts(r, "doc", doc_removed, doc_after, da),
+        "word": _step_texts(r, "word", word_removed, word_after, db),
+    }
+    count_tables(sampler, doc_after, word_after, marks, r.word_id, r.doc, texts)
+    conditional(r, drawn=r.new_topic, u=r.u)
 
 
 def state_panel(sampler: ClassroomSampler) -> None:
@@ -189,7 +259,7 @@ def state_panel(sampler: ClassroomSampler) -> None:
     doc, index = sampler.current_token
     st.caption(t("gibbs_next_help", word=plain(sampler.documents[doc][index]), doc=plain(sampler.doc_names[doc])))
     assignments(sampler, (doc, index), gibbs_tables.CURRENT)
-    count_tables(sampler, sampler.topic_document_table, sampler.topic_word_table, {}, None)
+    count_tables(sampler, sampler.topic_document_table, sampler.topic_word_table, {}, None, doc)
 
 
 def estimates(sampler: ClassroomSampler) -> None:

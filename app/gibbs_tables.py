@@ -13,8 +13,10 @@ ADDED = "#d4f5d4"  # a count put back
 CURRENT = "#fff3b0"  # the token being resampled
 
 _STYLE = (
-    "<style>.tl-g{border-collapse:collapse;margin:4px 0 10px 0;font-size:0.95rem}"
-    ".tl-g th,.tl-g td{border:1px solid #cfd8e3;padding:4px 9px;text-align:center}"
+    "<style>.tl-gw{max-width:100%;overflow-x:auto}"
+    ".tl-g{border-collapse:collapse;margin:2px 0 6px 0;font-size:0.85rem}"
+    ".tl-g th,.tl-g td{border:1px solid #cfd8e3;padding:3px 5px;text-align:center;white-space:nowrap}"
+    ".tl-g th.corner{white-space:normal;font-size:0.8rem;line-height:1.15}"
     ".tl-g th{background:#eaf1fb;color:#1f3b63;font-weight:600}"
     ".tl-g td.lbl{background:#eaf1fb;color:#1f3b63;font-weight:600}</style>"
 )
@@ -61,7 +63,7 @@ def assignment_table(
             text = current_text if (here and current_text) else (topic_label[k] if k >= 0 else labels[2])
             assigned.append(_cell(text, colour, bold=here))
     rows = "".join(f"<tr>{''.join(r)}</tr>" for r in (head, words, assigned))
-    return f'{_STYLE}<table class="tl-g">{rows}</table>'
+    return _wrap(rows)
 
 
 def count_table(
@@ -71,19 +73,32 @@ def count_table(
     corner: str,
     digits: int,
     highlight: dict[tuple[int, int], str] | None = None,
+    texts: dict[tuple[int, int], str] | None = None,
+    note: str = "",
 ) -> str:
-    """A labelled table of counts + prior (topic × document or topic × word), some cells highlighted."""
+    """A labelled table of counts + prior (topic × document or topic × word), some cells highlighted.
+
+    ``texts`` replaces the number shown in some cells (e.g. ``1.01→0.01`` for a count that changed); ``note`` is a
+    second line in the corner (e.g. ``n + α``).
+    """
     highlight = highlight or {}
+    texts = texts or {}
+    below = f"<br>{html.escape(note)}" if note else ""
     head = (
-        f'<tr><th class="lbl">{html.escape(corner)}</th>'
+        f'<tr><th class="lbl corner">{html.escape(corner)}{below}</th>'
         + "".join(f"<th>{html.escape(c)}</th>" for c in col_labels)
         + "</tr>"
     )
     body = []
     for r, name in enumerate(row_labels):
         cells = "".join(
-            _cell(f"{values[r, c]:.{digits}f}", highlight.get((r, c)), bold=(r, c) in highlight)
+            _cell(texts.get((r, c), f"{values[r, c]:.{digits}f}"), highlight.get((r, c)), bold=(r, c) in highlight)
             for c in range(len(col_labels))
         )
         body.append(f'<tr><td class="lbl">{html.escape(name)}</td>{cells}</tr>')
-    return f'{_STYLE}<table class="tl-g">{head}{"".join(body)}</table>'
+    return _wrap(head + "".join(body))
+
+
+def _wrap(rows: str) -> str:
+    """The table in a box as wide as its column: never drawn over its neighbour (it scrolls if it must)."""
+    return f'{_STYLE}<div class="tl-gw"><table class="tl-g">{rows}</table></div>'

@@ -381,7 +381,6 @@ TEXT.update(
         },
         "gibbs_sweep_metric": {"en": "Sweep", "ko": "스윕"},
         "gibbs_position": {"en": "Token", "ko": "토큰 위치"},
-        "gibbs_next_token": {"en": "Next token", "ko": "다음 토큰"},
         "gibbs_step": {"en": "Next token ▶", "ko": "다음 토큰 ▶"},
         "gibbs_undo": {"en": "◀ Previous (undo)", "ko": "◀ 이전 (되돌리기)"},
         "gibbs_finish": {"en": "Finish sweep", "ko": "스윕 끝내기"},
@@ -397,13 +396,11 @@ TEXT.update(
         "gibbs_word": {"en": "word (단어)", "ko": "단어"},
         "gibbs_topic": {"en": "topic (주제)", "ko": "주제"},
         "gibbs_unassigned": {"en": "unassigned (미분류)", "ko": "미분류"},
-        "gibbs_topic_document": {"en": "Topic-document table", "ko": "토픽-문서"},
-        "gibbs_topic_word": {"en": "Topic-word table", "ko": "토픽-단어"},
         "gibbs_corner_td": {"en": "topic-document", "ko": "토픽-문서"},
         "gibbs_corner_tw": {"en": "topic-word", "ko": "토픽-단어"},
-        "gibbs_one_document": {
-            "en": "Showing the document of the current token.",
-            "ko": "현재 토큰이 있는 문서만 보여 줍니다.",
+        "gibbs_token_window": {
+            "en": "Tokens {first} to {last} of {total} in the current token's document.",
+            "ko": "현재 토큰이 있는 문서의 토큰 {total}개 중 {first}~{last}번째입니다.",
         },
         "gibbs_some_words": {
             "en": "Showing {shown} of {total} words (the most frequent, and the current word).",
@@ -418,18 +415,17 @@ TEXT.update(
             "en": "Step: '{word}' in {doc} (sweep {sweep}, token {position} of {total})",
             "ko": "단계: {doc}의 '{word}' (스윕 {sweep}, 토큰 {total}개 중 {position}번째)",
         },
-        "gibbs_remove": {"en": "Take the token out", "ko": "토큰 빼기"},
-        "gibbs_remove_help": {
-            "en": "'{word}' was {old}. Its topic becomes unassigned (미분류) and the counts it contributed are removed "
-            "from both tables (red cells).",
-            "ko": "'{word}'는 {old}였습니다. 토픽이 미분류가 되고, 이 단어가 기여한 개수를 두 표에서 뺍니다(빨간 칸).",
+        "gibbs_step_help": {
+            "en": "① '{word}' ({old}) is taken out: unassigned (미분류), its counts leave both tables (red). "
+            "② Each topic's probability, below. ③ {new} is drawn ({who}); the counts go back there (green).",
+            "ko": "① '{word}'({old})를 빼서 미분류로 두고 두 표에서 개수를 뺍니다(빨간 칸). "
+            "② 아래에서 각 토픽의 확률을 구합니다. ③ {new}를 뽑아({who}) 개수를 다시 더합니다(초록 칸).",
         },
-        "gibbs_conditional": {"en": "The full conditional, numbers plugged in", "ko": "완전 조건부 확률 (숫자 대입)"},
-        "gibbs_draw": {"en": "Draw a topic and put the token back", "ko": "토픽을 뽑아 토큰을 다시 넣기"},
-        "gibbs_draw_help": {
-            "en": "'{word}' is now {new} ({who}); its counts are added back (green cells).",
-            "ko": "'{word}'는 이제 {new}입니다({who}). 개수를 다시 더합니다(초록 칸).",
+        "gibbs_some_docs": {
+            "en": "Showing {shown} of {total} documents (the current one and the next).",
+            "ko": "문서 {total}개 중 {shown}개(현재 문서와 그다음 문서)만 보여 줍니다.",
         },
+        "gibbs_next_in": {"en": "Next token, in {doc}", "ko": "다음 토큰 ({doc})"},
         "gibbs_by_sampler": {"en": "drawn by the sampler, u = {u:.4f}", "ko": "샘플러가 뽑음, u = {u:.4f}"},
         "gibbs_by_user": {"en": "chosen by you", "ko": "직접 고름"},
         "gibbs_state_title": {"en": "Current state", "ko": "현재 상태"},

@@ -142,13 +142,14 @@ if ss.get(state.GIBBS_CONFIG) != _config():
     st.caption(t("gibbs_settings_changed"))
 
 doc, index = sampler.current_token
-m = st.columns(4)
+m = st.columns([0.7, 1, 1.2, 1.6])
 m[0].metric(t("gibbs_sweep_metric"), sampler.sweep + 1)
 m[1].metric(t("gibbs_position"), f"{sampler.position + 1} / {sampler.n_tokens}")
 m[2].metric("log p(w, z)", f"{sampler.log_likelihood:.3f}")
-m[3].metric(t("gibbs_next_token"), f"{plain(sampler.documents[doc][index])} ({plain(sampler.doc_names[doc])})")
+# The word as the value (large), its document in the label (small), so neither is cut off at 1280 px.
+m[3].metric(t("gibbs_next_in", doc=plain(sampler.doc_names[doc])), plain(sampler.documents[doc][index]))
 
-b = st.columns([1, 1, 1, 0.8, 1, 1])
+b = st.columns([1.15, 1.45, 1.15, 0.75, 1.2, 0.8])
 b[0].button(t("gibbs_step"), key="tl_gibbs_step", on_click=_act, args=("step",), type="primary", width="stretch")
 b[1].button(
     t("gibbs_undo"), key="tl_gibbs_undo", on_click=_act, args=("undo",), disabled=not sampler.can_undo, width="stretch"
@@ -180,7 +181,8 @@ if record is not None:
 else:
     gibbs_panels.state_panel(sampler)
 
-with st.expander(t("gibbs_you"), expanded=False):
+# Keyed, so it stays open after each choice (each choice redraws the page with a new token).
+with st.expander(t("gibbs_you"), expanded=False, key="tl_gibbs_you"):
     peek = sampler.peek()
     st.caption(t("gibbs_you_help", word=plain(peek.word), doc=plain(sampler.doc_names[peek.doc])))
     gibbs_panels.conditional(peek)

@@ -49,22 +49,21 @@ def test_initial_state_is_the_lecture(classroom: AppTest) -> None:
     assert _cells(word_table)[:8] == ["topic1", "1.001", "0.001", "1.001", "1.001", "0.001", "0.001", "0.001"]
     assert re.findall(r"<th>(.*?)</th>", word_table) == ["문고리", "거래", "가방", "나눔", "드림", "비대면", "택배"]
     shown = metrics(classroom)
-    assert shown["Token"] == "1 / 9" and shown["Next token"] == "문고리 (1번문서)"
+    assert shown["Token"] == "1 / 9" and shown["Next token, in 1번문서"] == "문고리"
 
 
 def test_first_step_of_the_lecture(classroom: AppTest) -> None:
     classroom.button(key="tl_gibbs_step").click().run()
     assert not classroom.exception
-    removal, removed_docs, removed_words, after, after_docs, after_words = _tables(classroom)[:6]
-    assert "<b>미분류</b>" in removal or "unassigned (미분류)" in removal
-    assert _cells(removed_docs)[:4] == ["topic1", "0.01", "2.01", "0.01"]  # 문고리 taken out of topic1 in 1번문서
-    assert _cells(removed_words)[:2] == ["topic1", "0.001"]
+    step, docs, words = _tables(classroom)[:3]  # one screen: each changed count shows before→after
+    assert _cells(step)[11] == "topic1 → topic2"  # 문고리 was topic1, is now topic2
+    # 문고리 leaves topic1 in 1번문서 (1.01→0.01) and goes back into topic2 (1.01→2.01).
+    assert _cells(docs)[:8] == ["topic1", "1.01→0.01", "2.01", "0.01", "topic2", "1.01→2.01", "2.01", "1.01"]
+    assert _cells(words)[:2] == ["topic1", "1.001→0.001"]
+    assert _cells(words)[8:10] == ["topic2", "1.001→2.001"]  # 문고리 counted twice in topic2 now
     conditional = classroom.dataframe[0].value
     assert list(conditional["probability"]) == ["0.00002", "0.99996", "0.00002"]
     assert conditional.iloc[1, 1] == "(1 + 0.01) · (1 + 0.001) / (4 + 7·0.001)"
-    assert _cells(after)[11] == "topic2"
-    assert _cells(after_docs)[4:8] == ["topic2", "2.01", "2.01", "1.01"]  # and put back into topic2
-    assert _cells(after_words)[8:10] == ["topic2", "2.001"]  # 문고리 counted twice in topic2 now
     assert metrics(classroom)["Token"] == "2 / 9"
 
 
@@ -115,4 +114,5 @@ def test_korean_text(classroom: AppTest) -> None:
     classroom.button(key="tl_gibbs_step").click().run()
     assert classroom.title[0].value == "깁스 샘플링 교실"
     assert any("미분류" in c.value for c in classroom.caption)
-    assert "<b>미분류</b>" in _tables(classroom)[0]
+    assert any("미분류" in c.value for c in classroom.caption)
+    assert "<b>topic1 → topic2</b>" in _tables(classroom)[0]

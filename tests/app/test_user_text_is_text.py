@@ -312,7 +312,7 @@ def test_gibbs_classroom_on_the_upload_shows_names_as_text(hostile: AppTest) -> 
     sampler = hostile.session_state[state.GIBBS]
     assert sampler.doc_names[0] == f"{TXT_NAME} #1"
     assert plain(sampler.doc_names[0]) in " ".join(c.value for c in hostile.caption)
-    assert any(plain(sampler.doc_names[0]) in m.value for m in hostile.metric)
+    assert any(plain(sampler.doc_names[0]) in m.label for m in hostile.metric)  # "Next token, in <document>"
     _assert_all_text(hostile)
     hostile.button(key="tl_gibbs_step").click().run()  # the step's heading names the word and its document
     assert plain(sampler.doc_names[0]) in hostile.subheader[0].value
