@@ -324,6 +324,10 @@ TEXT.update(
         "lsa_U": {"en": "word matrix for topic (words × topics)", "ko": "토픽별 단어 행렬 (단어 × 토픽)"},
         "lsa_Sigma": {"en": "topic strength", "ko": "토픽 강도"},
         "lsa_Vt": {"en": "document matrix for topic (topics × documents)", "ko": "토픽별 문서 행렬 (토픽 × 문서)"},
+        "lsa_svd_shown": {
+            "en": "Showing {c} of {r} components and {docs} of {n_docs} documents; the downloads hold everything.",
+            "ko": "성분 {r}개 중 {c}개, 문서 {n_docs}개 중 {docs}개를 보여 줍니다. 전체는 내려받기에 있습니다.",
+        },
         "lsa_repeated_sigma": {
             "en": "Some singular values are equal (here σ = 1 twice): their singular vectors are only defined up to a "
             "rotation, so those columns may differ from the lecture's picture while A = UΣVᵀ still holds.",

@@ -19,6 +19,23 @@ from models.lsa import LsaResult, lecture_view
 MAX_TERMS = 40  # rows of A, U and A_k shown for a large corpus
 MAX_DOCS = 24  # columns of A, Vᵀ and A_k shown for a large corpus
 MAX_SCATTER = 400
+MAX_COMPONENTS = 5  # columns of U and rows of Σ and Vᵀ shown (all of them in the downloads)
+MAX_EQ_DOCS = 6  # documents in the Vᵀ and Σ_k V_kᵀ tables, so each row of matrices fits a 1280 px screen
+FULL_SIGMA_K = 3  # above this k, Σ_k shows as its diagonal (one column), so Σ_k V_kᵀ = Σ_k × V_kᵀ fits one row
+
+
+def _grouped_labels(xy: np.ndarray, names: list[str], tolerance: float) -> list[str]:
+    """One label per point; points closer than ``tolerance`` share one label ("pizza / hamburger") on the first."""
+    labels = [""] * len(names)
+    owner: list[int] = []
+    for i in range(len(names)):
+        near = next((j for j in owner if np.hypot(*(xy[i] - xy[j])) < tolerance), None)
+        if near is None:
+            owner.append(i)
+            labels[i] = names[i]
+        else:
+            labels[near] += f" / {names[i]}"
+    return labels
 
 
 def _grey_beyond(k: int, axis: str):
@@ -36,14 +53,45 @@ def _grey_beyond(k: int, axis: str):
 
 
 def _table(
-    values: np.ndarray, rows: list[str], cols: list[str], digits: int, grey_k: int | None = None, axis: str = "columns"
+    values: np.ndarray,
+    rows: list[str],
+    cols: list[str],
+    digits: int,
+    grey_k: int | None = None,
+    axis: str = "columns",
+    width: str = "stretch",
 ) -> None:
     frame = pd.DataFrame(np.round(values, digits) + 0.0, index=rows, columns=cols)
     fmt = f"{{:.{digits}f}}"
     styler = frame.style.format(fmt)
     if grey_k is not None:
         styler = styler.apply(_grey_beyond(grey_k, axis), axis=None)
-    st.dataframe(styler, height=min(38 * (len(rows) + 1), 560))
+    config = None
+    if width == "content":  # columns as narrow as their numbers, so a row of matrices fits the screen
+        numbers = [f"{v:.{digits}f}" for v in frame.to_numpy().ravel()]
+        cell = _text_px(max([*numbers, *cols], key=_text_px)) + 16
+        config = {"_index": st.column_config.Column(width=_text_px(max(rows, key=_text_px)) + 18)}
+        config.update({col: st.column_config.NumberColumn(width=cell) for col in cols})
+    st.dataframe(styler, height=min(38 * (len(rows) + 1), 560), width=width, column_config=config)
+
+
+_CHAR_PX = {".": 3.6, "-": 4.6, ",": 3.6}
+
+
+def _text_px(text: str) -> int:
+    """Rough width of ``text`` in the data grid's 14 px font (digits 7.7 px, a Hangul syllable about 14 px)."""
+    return round(sum(14.0 if "\uac00" <= ch <= "\ud7a3" else _CHAR_PX.get(ch, 7.7) for ch in text))
+
+
+def _matrix(title: str, *table: object, **options: object) -> None:
+    """One matrix of a row of matrices: its short title over a table exactly as wide as its columns."""
+    with st.container(width="content", gap="xsmall"):
+        st.markdown(title, width="content")
+        _table(*table, width="content", **options)
+
+
+def _operator(sign: str) -> None:
+    st.markdown(f'<span style="font-size:1.7rem">{sign}</span>', unsafe_allow_html=True, width="content")
 
 
 st.title(t("page_lsa"))
@@ -138,37 +186,36 @@ if view is not None:
 else:
     Sigma = np.zeros((r, r))
     Sigma[np.arange(r), np.arange(r)] = lsa.sigma
-u_cols = [f"t{i + 1}" for i in range(U.shape[1])]
-vt_rows = [f"t{i + 1}" for i in range(Vt.shape[0])]
-c_u, c_s, c_v = st.columns([1.1, 1, 1.3])
-with c_u:
-    st.markdown(f"**U** — {t('lsa_U')}")
-    _table(U[term_rows], terms, u_cols, digits, grey_k=k, axis="columns")
-with c_s:
-    st.markdown(f"**Σ** — {t('lsa_Sigma')}")
-    s_cols = [f"t{i + 1}" for i in range(Sigma.shape[1])]
-    _table(Sigma, [f"t{i + 1}" for i in range(Sigma.shape[0])], s_cols, digits, grey_k=k, axis="rows")
-with c_v:
-    st.markdown(f"**Vᵀ** — {t('lsa_Vt')}")
-    _table(Vt[:, doc_cols], vt_rows, docs, digits, grey_k=k, axis="rows")
+# At most MAX_COMPONENTS components and MAX_EQ_DOCS documents, each table as wide as its columns, in a row that wraps
+# rather than scrolls: side by side where they fit (the lecture's 5 × 5, 5 × 5 and 5 × 6 at 1280 px), never cut off.
+c = min(r, MAX_COMPONENTS)
+eq_docs = doc_cols[:MAX_EQ_DOCS]
+u_cols = [f"t{i + 1}" for i in range(c)]
+st.markdown(f"**U**: {t('lsa_U')} · **Σ**: {t('lsa_Sigma')} · **Vᵀ**: {t('lsa_Vt')}")
+with st.container(horizontal=True, gap="small"):
+    _matrix("**U**", U[term_rows][:, :c], terms, u_cols, digits, grey_k=k, axis="columns")
+    _matrix("**Σ**", Sigma[:c, :c], u_cols, u_cols, digits, grey_k=k, axis="rows")
+    _matrix("**Vᵀ**", Vt[:c, eq_docs], u_cols, docs[: len(eq_docs)], digits, grey_k=k, axis="rows")
+if c < r or len(eq_docs) < n_docs:
+    st.caption(t("lsa_svd_shown", c=c, r=r, docs=len(eq_docs), n_docs=n_docs))
 if lsa.full and len(set(np.round(lsa.sigma, 6))) < r:
     st.caption(t("lsa_repeated_sigma"))
 
 # --- Σ_k V_kᵀ ------------------------------------------------------------------------------------------------------
 st.subheader(t("lsa_doc_concepts", ks=subscript(k)))
 concepts = view.document_concepts if view is not None else lsa.document_concepts(k)
-# Widths follow the tables' column counts, so Σ_k is as readable as the two document tables beside it.
-side, middle = len(docs) + 1.0, min(k, 6) + 1.0
-c1, c2, c3, c4, c5 = st.columns([side, 0.35, middle, 0.35, side])
-with c1:
-    _table(concepts[:, doc_cols], topics[:k], docs, 2)
-c2.markdown("## =")
-with c3:
-    sig_k = view.Sigma[:k, :k] if view is not None else np.diag(lsa.sigma[:k])
-    _table(sig_k, topics[:k], topics[:k], digits)
-c4.markdown("## ×")
-with c5:
-    _table(Vt[:k, doc_cols], topics[:k], docs, digits)
+# One row that wraps rather than scrolls; beyond FULL_SIGMA_K, Σ_k is shown as its diagonal, so it stays one row.
+eq_names = docs[: len(eq_docs)]
+sig_k = view.Sigma[:k, :k] if view is not None else np.diag(lsa.sigma[:k])
+with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+    _matrix(f"**Σ{subscript(k)}V{subscript(k)}ᵀ**", concepts[:, eq_docs], topics[:k], eq_names, 2)
+    _operator("=")
+    if k <= FULL_SIGMA_K:
+        _matrix(f"**Σ{subscript(k)}**", sig_k, topics[:k], topics[:k], digits)
+    else:
+        _matrix(f"**Σ{subscript(k)}** (diag)", np.diag(sig_k)[:, None], topics[:k], ["σ"], digits)
+    _operator("×")
+    _matrix(f"**V{subscript(k)}ᵀ**", Vt[:k, eq_docs], topics[:k], eq_names, digits)
 if view is not None:
     st.caption(t("lecture_rounding_note", exact=", ".join(f"{x:.2f}" for x in view.document_concepts_exact[0, :3])))
 
@@ -196,13 +243,18 @@ if r >= 2:
     doc_xy = lsa.document_concepts(kk).T
     show_terms = np.argsort(-tf, kind="stable")[:MAX_SCATTER]
     show_docs = np.arange(min(n_docs, MAX_SCATTER))
+    # Labels of points drawn at (about) the same place are joined, so they are not printed on top of each other.
+    spread = np.ptp(np.vstack([term_xy[show_terms][:, [cx, cy]], doc_xy[show_docs][:, [cx, cy]]]), axis=0).max()
+    tol = 0.03 * float(spread) if spread > 0 else 1e-9
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
             x=term_xy[show_terms, cx],
             y=term_xy[show_terms, cy],
             mode="markers+text",
-            text=[plotly_text(lsa.terms[i]) for i in show_terms] if len(show_terms) <= 60 else None,
+            text=_grouped_labels(term_xy[show_terms][:, [cx, cy]], [plotly_text(lsa.terms[i]) for i in show_terms], tol)
+            if len(show_terms) <= 60
+            else None,
             textposition="top center",
             name=t("terms_label"),
             hovertext=[plotly_text(lsa.terms[i]) for i in show_terms],
@@ -215,7 +267,9 @@ if r >= 2:
             x=doc_xy[show_docs, cx],
             y=doc_xy[show_docs, cy],
             mode="markers+text",
-            text=[f"d{j + 1}" for j in show_docs] if len(show_docs) <= 60 else None,
+            text=_grouped_labels(doc_xy[show_docs][:, [cx, cy]], [f"d{j + 1}" for j in show_docs], tol)
+            if len(show_docs) <= 60
+            else None,
             textposition="bottom center",
             name=t("documents"),
             hovertext=[f"d{j + 1}: {plotly_text(corpus.documents[j].text[:120])}" for j in show_docs],
