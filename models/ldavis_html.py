@@ -138,8 +138,8 @@ def prepared_html(prepared: PreparedData, lam: float = 1.0) -> str:
 {assets["ldavis"]}
 </script>
 </head>
-<body>
-<div id="{VIS_ID}" style="background-color:white;"></div>
+<body style="margin:0;overflow-x:hidden">
+<div id="{VIS_ID}" style="background-color:white;width:max-content"></div>
 <script>
 (function () {{
   var data = {data};
@@ -150,6 +150,16 @@ def prepared_html(prepared: PreparedData, lam: float = 1.0) -> str:
     slider.value = lam;
     slider.dispatchEvent(new MouseEvent("mouseup"));
   }}
+  // LDAvis draws at a fixed width (about 1,210 px): scale it down to a narrower window or iframe, never up.
+  var vis = document.getElementById("{VIS_ID}");
+  function fit() {{
+    vis.style.zoom = 1;
+    var needed = vis.scrollWidth;
+    var room = document.documentElement.clientWidth;
+    vis.style.zoom = needed > room ? room / needed : 1;
+  }}
+  fit();
+  window.addEventListener("resize", fit);
 }})();
 </script>
 </body>
