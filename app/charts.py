@@ -24,6 +24,7 @@ _FILL = {LIGHT_BLUE: "rgba(166, 200, 230, 0.45)", BLUE: "rgba(31, 119, 180, 0.35
 _MIN_RADIUS = 0.012  # of the panel side: a topic with almost no weight still shows a dot under its number
 _GUIDE_TEXT_PX = 34.0  # room for "10%" right of the size guide
 _GUIDE_TITLE_PX = 22.0
+_LABEL_PX = 12.0  # half the size of a circle's number
 
 
 def topic_colours(n: int) -> list[str]:
@@ -51,13 +52,13 @@ def _guide_box(
 
 
 def map_geometry(
-    coordinates: np.ndarray, weights: np.ndarray
+    coordinates: np.ndarray, weights: np.ndarray, title_px: float = 160.0
 ) -> tuple[np.ndarray, tuple[float, float, float, float], tuple[float, float], float]:
     """Where the map draws everything, in layout units: circles, axes, the size guide, and the panel side.
 
     Circles are sized as LDAvis sizes them (:func:`models.intertopic.circle_radii`), so they are as crowded as on
     LDAvis's page; the axes hold every circle at its full radius and the 2/5/10% size guide (in a bottom corner
-    that no circle touches, or below them all).
+    that no circle or number touches, or below them all); ``title_px`` is the guide title's width in pixels.
 
     Returns
     -------
@@ -73,12 +74,14 @@ def map_geometry(
     side = map_panel_side(xy)
     radii = np.maximum(circle_radii(weights, side), _MIN_RADIUS * side)
     circles = np.column_stack([xy, radii])
-    x_lo, x_hi = float((xy[:, 0] - radii).min()), float((xy[:, 0] + radii).max())
-    y_lo, y_hi = float((xy[:, 1] - radii).min()), float((xy[:, 1] + radii).max())
-    per_px = max(x_hi - x_lo, y_hi - y_lo) / _PLOT_PX
+    per_px = 1.4 * side / _PLOT_PX  # layout units per pixel, about: the axes span the panel plus the big circles
+    # A tiny circle still has its number on it: the axes and the guide keep clear of the number too.
+    marks = np.column_stack([xy, np.maximum(radii, _LABEL_PX * per_px)])
+    x_lo, x_hi = float((xy[:, 0] - marks[:, 2]).min()), float((xy[:, 0] + marks[:, 2]).max())
+    y_lo, y_hi = float((xy[:, 1] - marks[:, 2]).min()), float((xy[:, 1] + marks[:, 2]).max())
     big = float(circle_radii(np.array([SIZE_GUIDE[-1], 1 - SIZE_GUIDE[-1]]), side)[0])
-    size = (2 * big + (_GUIDE_TEXT_PX + 12) * per_px, 2 * big + _GUIDE_TITLE_PX * per_px)
-    gx, gy = _guide_box(circles, (x_lo, x_hi, y_lo, y_hi), size)
+    size = (max(2 * big + (_GUIDE_TEXT_PX + 12) * per_px, title_px * per_px), 2 * big + _GUIDE_TITLE_PX * per_px)
+    gx, gy = _guide_box(marks, (x_lo, x_hi, y_lo, y_hi), size)
     pad = 0.03 * side  # around circles and guide alike, so no outline touches the frame
     axes = (x_lo - pad, max(x_hi, gx + size[0]) + pad, min(y_lo, gy) - pad, y_hi + pad)
     return circles, axes, (gx, gy), side
@@ -130,7 +133,8 @@ def intertopic_map(
     """
     k = len(prevalence)
     weights = term_weights if term_weights is not None else prevalence
-    circles, (x0, x1, y0, y1), guide, side = map_geometry(coordinates, weights)
+    title_px = sum(11.0 if "\uac00" <= ch <= "\ud7a3" else 6.2 for ch in guide_title)  # 11 px font
+    circles, (x0, x1, y0, y1), guide, side = map_geometry(coordinates, weights, title_px)
     per_px = max(x1 - x0, y1 - y0) / _PLOT_PX
     colour = LIGHT_BLUE if term_weights is None else BLUE
     shapes = [
