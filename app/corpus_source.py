@@ -153,6 +153,7 @@ def _reset_options(ingest: IngestOptions, prep: PreprocessOptions) -> None:
     ss[state.OPT_MIN_LEN] = prep.min_token_length or 0
     ss[state.OPT_BIGRAMS] = prep.bigrams
     ss[state.OPT_VERBS] = prep.korean_verbs
+    ss[state.OPT_FRAGMENTS] = prep.korean_fragments
     ss[state.OPT_MIN_DF] = prep.min_df
     ss[state.OPT_MAX_DF] = float(prep.max_df)
     ss[state.OPT_MAX_FEATURES] = prep.max_features or 0
@@ -211,6 +212,7 @@ def _options_widgets(columns: tuple[str, ...]) -> tuple[IngestOptions, Preproces
         min_len = st.number_input(t("min_len"), min_value=0, max_value=20, step=1, key=state.OPT_MIN_LEN)
         bigrams = st.checkbox(t("bigrams"), key=state.OPT_BIGRAMS)
         verbs = st.checkbox(t("verbs"), key=state.OPT_VERBS)
+        fragments = st.checkbox(t("fragments"), key=state.OPT_FRAGMENTS, help=t("fragments_help"))
         min_df = st.number_input(t("min_df"), min_value=1, max_value=1000, step=1, key=state.OPT_MIN_DF)
         max_df = st.slider(t("max_df"), min_value=0.05, max_value=1.0, step=0.05, key=state.OPT_MAX_DF)
         max_features = st.number_input(
@@ -226,6 +228,7 @@ def _options_widgets(columns: tuple[str, ...]) -> tuple[IngestOptions, Preproces
         min_token_length=int(min_len) or None,
         bigrams=bool(bigrams),
         korean_verbs=bool(verbs),
+        korean_fragments=bool(fragments),
         min_df=int(min_df),
         max_df=float(max_df),
         max_features=int(max_features) or None,

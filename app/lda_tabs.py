@@ -17,6 +17,7 @@ from app.widgets import csv_download
 from models.corpus import Corpus
 from models.errors import InputError
 from models.explore import LdaExploration
+from models.quality import MAX_SWEEP_FITS, MAX_SWEEP_K
 
 
 def topics_tab(fit_key: str, exploration: LdaExploration) -> None:
@@ -78,7 +79,7 @@ def quality_tab(spec: FitSpec, exploration: LdaExploration, corpus: Corpus) -> N
 
     st.subheader(t("choose_k"))
     st.caption(t("choose_k_help"))
-    k_max_allowed = max(2, min(100, corpus.n_documents))
+    k_max_allowed = max(2, min(MAX_SWEEP_K, corpus.n_documents))
     # Values live in session state (kept while the tab is closed), clamped to what this corpus allows.
     ss = st.session_state
     ss[state.K_FROM] = min(int(ss.get(state.K_FROM, 2)), k_max_allowed)
@@ -88,8 +89,11 @@ def quality_tab(spec: FitSpec, exploration: LdaExploration, corpus: Corpus) -> N
     k_min = a.number_input(t("k_from"), min_value=2, max_value=k_max_allowed, key=state.K_FROM)
     k_max = b.number_input(t("k_to"), min_value=2, max_value=k_max_allowed, key=state.K_TO)
     k_step = c_.number_input(t("k_step"), min_value=1, max_value=20, key=state.K_STEP)
-    run = d.button(t("run_sweep"), key="tl_run_sweep")
     k_values = tuple(range(int(k_min), int(k_max) + 1, int(k_step)))
+    too_many = len(k_values) > MAX_SWEEP_FITS  # the models refuse it too; say so before the click
+    run = d.button(t("run_sweep"), key="tl_run_sweep", disabled=too_many)
+    if too_many:
+        st.warning(message(InputError("choose_k_too_many", count=len(k_values), limit=MAX_SWEEP_FITS)))
     sweep_key = f"sweep|{spec.key}|{k_values}"
     # In a worker process, with progress and Cancel; a sweep still running re-attaches when the tab is drawn again.
     rows = fitting.sweep(sweep_key, spec, corpus, k_values, start=run) if k_values else None

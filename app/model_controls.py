@@ -8,6 +8,7 @@ import streamlit as st
 
 from app import state
 from app.i18n import formatter, t
+from models.gibbs.engine import available_cores
 from models.lda import MAX_ITERATIONS, MAX_PRIOR, MAX_TOPICS, SEED_MAX
 from models.lda_options import ENGINES, LdaOptions
 
@@ -125,6 +126,17 @@ def controls(corpus_key: str | None) -> tuple[FitSpec | None, bool]:
                 help=t("iterations_help"),
             )
             seed = st.number_input(t("seed"), min_value=0, max_value=SEED_MAX, step=1, key=state.SEED)
+            cores = available_cores()
+            st.session_state[state.WORKERS] = min(int(st.session_state.get(state.WORKERS, cores)), cores)
+            workers = st.number_input(
+                t("workers"),
+                min_value=1,
+                max_value=cores,
+                step=1,
+                key=state.WORKERS,
+                help=t("workers_help", cores=cores),
+                disabled=engine != "gibbs",
+            )
         alpha: float | str | None = {"default": None, "value": float(alpha_value), "auto": "auto"}[alpha_mode]
         options = LdaOptions(
             engine=engine,
@@ -133,6 +145,7 @@ def controls(corpus_key: str | None) -> tuple[FitSpec | None, bool]:
             eta=float(eta_value) if eta_mode == "value" else None,
             iterations=int(iterations) or None,
             seed=int(seed),
+            workers=int(workers) if engine == "gibbs" else None,
         )
         spec = FitSpec(method="lda", corpus_key=corpus_key or "", lda=options)
     else:

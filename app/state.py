@@ -20,6 +20,7 @@ OPT_STOP_WORDS = "tl_opt_stop_words"
 OPT_MIN_LEN = "tl_opt_min_len"
 OPT_BIGRAMS = "tl_opt_bigrams"
 OPT_VERBS = "tl_opt_verbs"
+OPT_FRAGMENTS = "tl_opt_fragments"  # Korean: keep Kiwi's one-syllable pieces
 OPT_MIN_DF = "tl_opt_min_df"
 OPT_MAX_DF = "tl_opt_max_df"
 OPT_MAX_FEATURES = "tl_opt_max_features"
@@ -36,6 +37,7 @@ ETA_MODE = "tl_eta_mode"
 ETA = "tl_eta"
 ITERATIONS = "tl_iterations"
 SEED = "tl_seed"
+WORKERS = "tl_workers"  # the Gibbs engine's cores
 LSA_WEIGHTING = "tl_lsa_weighting"
 LSA_K = "tl_lsa_k"
 FIT_BUTTON = "tl_fit_button"
@@ -98,8 +100,9 @@ READ_AGAIN = "tl_read_again"  # button: forget a failed or cancelled read and tr
 PERSISTENT: tuple[str, ...] = (
     LANG, SOURCE, SAMPLE,
     OPT_DOC_MODE, OPT_TEXT_COLUMN, OPT_ENCODING, OPT_LANGUAGE, OPT_STOP_WORDS, OPT_MIN_LEN, OPT_BIGRAMS, OPT_VERBS,
+    OPT_FRAGMENTS,
     OPT_MIN_DF, OPT_MAX_DF, OPT_MAX_FEATURES, DOC_SEARCH,
-    METHOD, ENGINE, N_TOPICS, ALPHA_MODE, ALPHA, ETA_MODE, ETA, ITERATIONS, SEED, LSA_WEIGHTING, LSA_K,
+    METHOD, ENGINE, N_TOPICS, ALPHA_MODE, ALPHA, ETA_MODE, ETA, ITERATIONS, SEED, WORKERS, LSA_WEIGHTING, LSA_K,
     LAMBDA, SELECTED_TERM, OPEN_DOCUMENT, LAYOUT, LECTURE_ROUNDING, K_FROM, K_TO, K_STEP,
     CLASSIC_SHOW,
     GIBBS_SOURCE, GIBBS_K, GIBBS_ALPHA, GIBBS_BETA, GIBBS_SEED, GIBBS_SWEEPS, GIBBS_SPEED, GIBBS_STORY_LENGTH,

@@ -44,6 +44,15 @@ TEXT: dict[str, dict[str, str]] = {
     "min_len": {"en": "Minimum token length (0 = language default)", "ko": "최소 토큰 길이 (0 = 언어 기본값)"},
     "bigrams": {"en": "Add word pairs (bigrams)", "ko": "두 단어 묶음(bigram) 추가"},
     "verbs": {"en": "Korean: keep verb/adjective stems", "ko": "한국어: 동사·형용사 어간도 포함"},
+    "fragments": {"en": "Korean: keep one-syllable pieces", "ko": "한국어: 한 글자 조각 그대로 두기"},
+    "fragments_help": {
+        "en": "Kiwi splits unknown compounds into one-syllable nouns (빈백 → 빈 + 백) and reads counters as nouns "
+        "(6인용 → 인). By default the pieces are joined back (빈백) or dropped (인); real one-syllable words such as "
+        "책 or 옷 always stay. Tick to keep Kiwi's pieces as they come.",
+        "ko": "Kiwi는 모르는 복합어를 한 글자 명사로 나누고(빈백 → 빈 + 백) 숫자 뒤 단위를 명사로 "
+        "읽습니다(6인용 → 인). 기본값은 조각을 다시 붙이거나(빈백) 버립니다(인). 책, 옷처럼 혼자 쓰인 한 글자 "
+        "단어는 늘 남습니다. 체크하면 Kiwi의 조각을 그대로 둡니다.",
+    },
     "min_df": {"en": "min_df: keep terms in at least N documents", "ko": "min_df: 최소 N개 문서에 나온 단어만"},
     "max_df": {
         "en": "max_df: drop terms in more than this share of documents",
@@ -134,6 +143,13 @@ TEXT.update(
             "ko": "깁스: 전체 단어를 훑는 횟수. gensim, scikit-learn: 말뭉치를 도는 횟수.",
         },
         "seed": {"en": "Random seed", "ko": "난수 시드"},
+        "workers": {"en": "Cores (Gibbs)", "ko": "코어 수 (깁스)"},
+        "workers_help": {
+            "en": "The Gibbs sampler splits documents and words into blocks that {cores} cores sample at once. The "
+            "same seed gives the same topics for the same number of cores.",
+            "ko": "깁스 샘플러는 문서와 단어를 블록으로 나눠 코어 {cores}개가 동시에 샘플링합니다. 같은 시드와 "
+            "같은 코어 수면 같은 토픽이 나옵니다.",
+        },
         "weighting": {"en": "Weighting", "ko": "가중치"},
         "weighting_count": {"en": "counts", "ko": "빈도"},
         "weighting_tfidf": {"en": "TF-IDF", "ko": "TF-IDF"},
