@@ -111,9 +111,9 @@ TEXT.update(
         "method_lda": {"en": "LDA", "ko": "LDA"},
         "method_lsa": {"en": "LSA", "ko": "LSA"},
         "engine": {"en": "Engine", "ko": "엔진"},
-        "engine_gibbs": {"en": "Collapsed Gibbs (fast, per-word topics)", "ko": "붕괴 깁스 샘플링 (빠름, 단어별 토픽)"},
+        "engine_gibbs": {"en": "Collapsed Gibbs (fast)", "ko": "붕괴 깁스 샘플링 (빠름)"},
         "engine_gensim": {"en": "gensim (variational Bayes)", "ko": "gensim (변분 베이즈)"},
-        "engine_sklearn": {"en": "scikit-learn (variational Bayes)", "ko": "scikit-learn (변분 베이즈)"},
+        "engine_sklearn": {"en": "scikit-learn (variational)", "ko": "scikit-learn (변분 베이즈)"},
         "engine_help": {
             "en": "All engines fit the same LDA model. Collapsed Gibbs samples a topic for every word, so documents "
             "can be coloured word by word; the variational engines give each word its most likely topic.",

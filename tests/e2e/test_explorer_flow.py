@@ -337,7 +337,7 @@ def _check_offline_ldavis(browser: object, saved: Path, n_topics: int) -> None:
 
 def test_lsa_page_on_the_lecture_example(page: object, readme_shots: Path) -> None:
     _go_to_page(page, "LSA matrices")
-    _choose_sample(page, "Lecture LSA example: six food documents")
+    _choose_sample(page, "Lecture: LSA, 6 food documents")
     assert_no_errors(page)
     page.get_by_test_id("stCheckbox").filter(has_text="Lecture rounding").locator("label").click()
     wait_idle(page)
@@ -378,7 +378,7 @@ def test_back_from_uploads_the_chosen_sample_stays(page: object) -> None:
     wait_idle(page)
     _go_to_page(page, "Corpus")
     sample = _sidebar(page).get_by_role("combobox", name="Sample")
-    expect(sample).to_have_value("Lee news corpus (300 English articles, from gensim)", timeout=3_000)
+    expect(sample).to_have_value("Lee news (300 articles)", timeout=3_000)
 
 
 def test_switching_language_keeps_the_chosen_sample(page: object) -> None:
@@ -386,18 +386,18 @@ def test_switching_language_keeps_the_chosen_sample(page: object) -> None:
     wait_idle(page)
     _go_to_page(page, "말뭉치")
     sample = _sidebar(page).get_by_role("combobox", name="샘플")
-    expect(sample).to_have_value("Lee 뉴스 코퍼스 (영어 기사 300개, gensim 제공)", timeout=3_000)
+    expect(sample).to_have_value("Lee 뉴스 (영어 기사 300개)", timeout=3_000)
 
 
 def test_choosing_the_lecture_sample_fits_it_without_an_error(page: object) -> None:
-    _choose_sample(page, "Lecture LSA example: six food documents")
+    _choose_sample(page, "Lecture: LSA, 6 food documents")
     assert_no_errors(page)
 
 
 def test_lsa_k_stays_when_the_corpus_changes(page: object) -> None:
     _go_to_page(page, "LSA matrices")
     expect(page.get_by_test_id("stHeading").filter(has_text="A₂ =")).to_be_visible()
-    _choose_sample(page, "Lecture LSA example: six food documents")
+    _choose_sample(page, "Lecture: LSA, 6 food documents")
     page.get_by_test_id("stCheckbox").filter(has_text="Lecture rounding").locator("label").click()  # any rerun
     wait_idle(page)
     expect(page.get_by_test_id("stHeading").filter(has_text="A₂ =")).to_be_visible(timeout=3_000)

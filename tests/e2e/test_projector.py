@@ -173,7 +173,7 @@ def test_every_circle_is_inside_the_axes(browser: object, app_url: str, tmp_path
     # The lecture's three Korean documents: a map of a few big circles, each whole, each selectable.
     page = _open(browser, app_url, "en-US")
     try:
-        _choose_sample(page, "Lecture Gibbs example")
+        _choose_sample(page, "Lecture: Gibbs, 3 documents")
         _wait_for_map(page)
         _map(page).scroll_into_view_if_needed()
         page.screenshot(path=str(tmp_path / "map-lecture-gibbs.png"))
@@ -251,7 +251,7 @@ def test_every_page_fits_in_both_languages(browser: object, app_url: str, tmp_pa
 def test_lsa_matrices_fit_a_projector(page: object, tmp_path: Path) -> None:
     page.set_viewport_size({"width": 1280, "height": 720})
     _go_to_page(page, "LSA matrices")
-    _choose_sample(page, "Lecture LSA example: six food documents")
+    _choose_sample(page, "Lecture: LSA, 6 food documents")
     page.get_by_test_id("stCheckbox").filter(has_text="Lecture rounding").locator("label").click()
     wait_idle(page)
     svd = page.get_by_test_id("stHeading").filter(has_text="Singular value decomposition")
@@ -283,7 +283,7 @@ def test_lsa_matrices_fit_a_projector(page: object, tmp_path: Path) -> None:
     page.screenshot(path=str(tmp_path / "lsa-space-1280.png"))
 
     # k = 9 on the Korean listings: the equation row stays one row, and no matrix scrolls sideways.
-    _choose_sample(page, "Korean second-hand market listings")
+    _choose_sample(page, "Korean market listings (180)")
     _set_lsa_k(page, "Keep k topics", 9)
     concepts = page.get_by_test_id("stHeading").filter(has_text="Document matrix for topic")
     frames = concepts.locator("xpath=following::*[@data-testid='stDataFrame']")
