@@ -145,12 +145,20 @@ def fit_gibbs(corpus: Corpus, options: LdaOptions | None = None, progress: Progr
     if workers > 1:
         part = partition(WS, DS, doc_lengths, n_terms, n_topics, workers)
         order, run_word, run_ptr = part.order, part.run_word, part.run_ptr
-        rng_states = np.random.SeedSequence(options.seed).generate_state(workers, dtype=np.uint64).reshape(workers, 1)
+        # one SplitMix64 state per worker, 128 bytes apart: states written by two cores in one cache line halved
+        # the speed of two workers
+        padded = np.zeros((workers, 16), dtype=np.uint64)
+        padded[:, 0] = np.random.SeedSequence(options.seed).generate_state(workers, dtype=np.uint64)
+        rng_states = padded[:, :1]
     else:
         order, run_word, run_ptr = visiting_order(WS, DS, n_terms, n_topics)
     ds, zs = DS[order].astype(np.uint32), z_text[order]  # unsigned ids: no negative-index checks in numba
     counts = count_assignments(WS, DS, z_text, n_docs=n_docs, n_terms=n_terms, n_topics=n_topics)
     nwz = np.ascontiguousarray(counts.nzw.T, dtype=np.int32)
+    if workers > 1:  # rows in the partition's local word order (each group contiguous), put back after sampling
+        local = np.empty_like(nwz)
+        local[part.word_perm] = nwz
+        nwz = local
     ndz = counts.ndz.astype(np.int32)
     nz = counts.nz
     dtopics, dpos, dcount = doc_topic_lists(ndz)
@@ -187,6 +195,8 @@ def fit_gibbs(corpus: Corpus, options: LdaOptions | None = None, progress: Progr
     logger.info("gibbs: %d sweeps in %.2fs (%.3g token-samples/s)", iterations, elapsed, iterations * WS.size / elapsed)
 
     z_text[order] = zs
+    if workers > 1:
+        nwz = nwz[part.word_perm]
     nzw = nwz.T.astype(np.float64)
     phi = (nzw + beta) / (nz[:, None] + n_terms * beta)
     theta = (ndz + alpha) / (doc_lengths[:, None] + n_topics * alpha)

@@ -42,14 +42,17 @@ def test_counts_stay_consistent_with_the_assignments(
     dtopics, dpos, dcount = doc_topic_lists(ndz)
     part = partition(WS, DS, lengths, n_terms, n_topics, workers)
     assert sorted(part.order.tolist()) == list(range(WS.size))  # every token visited once
+    assert sorted(part.word_perm.tolist()) == list(range(n_terms))  # local word ids: a permutation
+    local = np.empty_like(nwz)
+    local[part.word_perm] = nwz
     ds, zs = DS[part.order].astype(np.uint32), z[part.order]
     states = np.random.SeedSequence(seed).generate_state(workers, dtype=np.uint64).reshape(workers, 1)
     parallel_sweeps(
-        sweeps, workers, part.block_runs, part.run_word, part.run_ptr, ds, zs, nwz, ndz, nz, dtopics, dpos, dcount,
+        sweeps, workers, part.block_runs, part.run_word, part.run_ptr, ds, zs, local, ndz, nz, dtopics, dpos, dcount,
         0.1, 0.01, states,
     )  # fmt: skip
     z[part.order] = zs
-    check_counts(WS, DS, z, nwz.T, ndz, nz)
+    check_counts(WS, DS, z, local[part.word_perm].T, ndz, nz)
     for d in range(n_docs):  # the per-document topic lists agree with the counts too
         assert sorted(dtopics[d, : dcount[d]].tolist()) == np.flatnonzero(ndz[d]).tolist()
 
