@@ -52,6 +52,14 @@ class Counts:
 
 
 @numba.njit(cache=True, nogil=True)
+def _room(a: np.ndarray, n: int) -> np.ndarray:
+    """``a`` if it has a row ``n``, else a copy with twice the rows (a growing buffer)."""
+    if n < a.shape[0]:
+        return a
+    return np.concatenate((a, np.empty_like(a)))
+
+
+@numba.njit(cache=True, nogil=True)
 def _accumulate(
     ids: np.ndarray,
     offsets: np.ndarray,
@@ -69,10 +77,8 @@ def _accumulate(
     co = np.zeros((n_topics, topn, topn), dtype=np.int64)
     present = np.zeros(n_rel, dtype=np.bool_)
     start = np.zeros(n_rel, dtype=np.int64)
-    # presence intervals of this document: word, first window, last window
-    iv_word = np.empty(16, dtype=np.int64)
-    iv_lo = np.empty(16, dtype=np.int64)
-    iv_hi = np.empty(16, dtype=np.int64)
+    # presence intervals of this document: rows of (word, first window, last window)
+    iv = np.empty((16, 3), dtype=np.int64)
     touched = np.empty(16, dtype=np.int64)
     first = np.full(n_rel, -1, dtype=np.int64)  # this document's intervals of word r: sorted[first[r]:last[r]]
     last = np.full(n_rel, -1, dtype=np.int64)
@@ -97,46 +103,38 @@ def _accumulate(
             if r >= 0 and not present[r]:
                 present[r] = True
                 start[r] = 0
-                if n_touched == touched.shape[0]:
-                    touched = np.concatenate((touched, np.empty(touched.shape[0], dtype=np.int64)))
+                touched = _room(touched, n_touched)
                 touched[n_touched] = r
                 n_touched += 1
         for s in range(1, n_windows_d):
             leaving = relevant[ids[a + s - 1]]
             entering = relevant[ids[a + s + window - 1]]
             if leaving >= 0 and present[leaving]:
-                if n_iv == iv_word.shape[0]:
-                    iv_word = np.concatenate((iv_word, np.empty(n_iv, dtype=np.int64)))
-                    iv_lo = np.concatenate((iv_lo, np.empty(n_iv, dtype=np.int64)))
-                    iv_hi = np.concatenate((iv_hi, np.empty(n_iv, dtype=np.int64)))
-                iv_word[n_iv], iv_lo[n_iv], iv_hi[n_iv] = leaving, start[leaving], s - 1
+                iv = _room(iv, n_iv)
+                iv[n_iv, 0], iv[n_iv, 1], iv[n_iv, 2] = leaving, start[leaving], s - 1
                 n_iv += 1
                 present[leaving] = False
             if entering >= 0 and not present[entering]:
                 present[entering] = True
                 start[entering] = s
-                if n_touched == touched.shape[0]:
-                    touched = np.concatenate((touched, np.empty(touched.shape[0], dtype=np.int64)))
+                touched = _room(touched, n_touched)
                 touched[n_touched] = entering
                 n_touched += 1
         for k in range(n_touched):
             r = touched[k]
             if present[r]:
-                if n_iv == iv_word.shape[0]:
-                    iv_word = np.concatenate((iv_word, np.empty(n_iv, dtype=np.int64)))
-                    iv_lo = np.concatenate((iv_lo, np.empty(n_iv, dtype=np.int64)))
-                    iv_hi = np.concatenate((iv_hi, np.empty(n_iv, dtype=np.int64)))
-                iv_word[n_iv], iv_lo[n_iv], iv_hi[n_iv] = r, start[r], n_windows_d - 1
+                iv = _room(iv, n_iv)
+                iv[n_iv, 0], iv[n_iv, 1], iv[n_iv, 2] = r, start[r], n_windows_d - 1
                 n_iv += 1
                 present[r] = False
         if n_iv == 0:
             continue
 
         # --- group the intervals by word ---
-        order = np.argsort(iv_word[:n_iv], kind="mergesort")
-        w_sorted = iv_word[:n_iv][order]
-        lo_sorted = iv_lo[:n_iv][order]
-        hi_sorted = iv_hi[:n_iv][order]
+        order = np.argsort(iv[:n_iv, 0], kind="mergesort")
+        w_sorted = iv[:n_iv, 0][order]
+        lo_sorted = iv[:n_iv, 1][order]
+        hi_sorted = iv[:n_iv, 2][order]
         for k in range(n_iv):
             r = w_sorted[k]
             occ[r] += hi_sorted[k] - lo_sorted[k] + 1
