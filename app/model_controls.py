@@ -60,8 +60,12 @@ def _init_defaults(corpus_key: str) -> None:
     ss.setdefault(state.LSA_K, 0)
 
 
-def controls(corpus_key: str | None) -> tuple[FitSpec | None, bool]:
-    """Draw the model controls; returns the spec they describe and whether the Fit button was pressed."""
+def controls(corpus_key: str | None, vocab_size: int | None = None) -> tuple[FitSpec | None, bool]:
+    """Draw the model controls; returns the spec they describe and whether the Fit button was pressed.
+
+    ``vocab_size`` (the current corpus's) caps the K box: K cannot exceed the number of terms, so the box never
+    offers a K that the fit would refuse.
+    """
     ss = st.session_state
     _init_defaults(corpus_key or "")
     st.sidebar.header(t("model_header"))
@@ -72,7 +76,9 @@ def controls(corpus_key: str | None) -> tuple[FitSpec | None, bool]:
         engine = st.sidebar.selectbox(
             t("engine"), ENGINES, key=state.ENGINE, format_func=formatter("engine_"), help=t("engine_help")
         )
-        k = st.sidebar.number_input(t("n_topics"), min_value=1, max_value=MAX_K_WIDGET, step=1, key=state.N_TOPICS)
+        max_k = max(1, min(MAX_K_WIDGET, vocab_size or MAX_K_WIDGET))
+        ss[state.N_TOPICS] = min(int(ss[state.N_TOPICS]), max_k)
+        k = st.sidebar.number_input(t("n_topics"), min_value=1, max_value=max_k, step=1, key=state.N_TOPICS)
         # scikit-learn takes priors up to 1 only: clamp a value typed for another engine instead of letting
         # Streamlit reset it to the minimum
         max_alpha = min(MAX_ALPHA_WIDGET, MAX_PRIOR[engine])

@@ -21,7 +21,8 @@ def sidebar_and_fits() -> FitSpec | None:
     result = corpus_source.load(request)
     st.session_state[_RESULT] = result
     corpus_key = request.key if request is not None and result.corpus is not None else None
-    spec, pressed = model_controls.controls(corpus_key)
+    vocab_size = result.corpus.vocab_size if result.corpus is not None else None
+    spec, pressed = model_controls.controls(corpus_key, vocab_size)
     st.session_state[_SPEC] = spec
     if pressed and spec is not None:
         fitting.schedule(spec)

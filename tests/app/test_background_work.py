@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -78,11 +79,16 @@ def test_memory_limit_in_the_users_words(app: AppTest, jobs: list[str], monkeypa
 
 
 def test_a_failed_fit_is_not_called_large_nor_retried(app: AppTest, jobs: list[str]) -> None:
-    _upload(app, "tiny.txt", b"pizza pasta\npasta salad\nsalad pizza\n")  # 3 terms: K = 10 is too many
+    _upload(app, "tiny.txt", b"pizza pasta\npasta salad\nsalad pizza\n")  # 3 terms: the K box stops at 3
+    assert not app.exception and not app.error
+    assert app.sidebar.number_input(key=state.N_TOPICS).value == 3
+    assert jobs == ["read", "fit"]
+    # a fit the controls cannot describe any more (K = 10 on 3 terms), asked for as a pending fit
+    spec = app.session_state["_tl_fit_spec_now"]
+    app.session_state[state.PENDING] = dataclasses.replace(spec, lda=dataclasses.replace(spec.lda, n_topics=10))
+    app.run()
     assert not app.exception
     assert "K" in app.error[0].value
-    shown = _texts(app)
-    assert "press Fit in the sidebar to run it again" in shown
-    assert "large" not in shown
+    assert "large" not in _texts(app)
     app.run()
-    assert jobs == ["read", "fit"]
+    assert jobs == ["read", "fit", "fit"]  # not retried

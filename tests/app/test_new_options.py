@@ -30,3 +30,11 @@ def test_cores_reach_the_gibbs_fit(app: AppTest, monkeypatch) -> None:
     app.sidebar.button(key=state.FIT_BUTTON).click().run()
     assert not app.exception
     assert fits and fits[-1].workers == 1
+
+
+def test_k_box_stops_at_the_vocabulary_size(app: AppTest) -> None:
+    app.sidebar.selectbox(key=state.SAMPLE).set_value("lecture-lsa").run()
+    k = app.sidebar.number_input(key=state.N_TOPICS)
+    assert k.max == 5  # pizza, hamburger, cookie, ramen, sushi: a K the fit would refuse is not offered
+    app.sidebar.selectbox(key=state.SAMPLE).set_value("lee-news").run()
+    assert app.sidebar.number_input(key=state.N_TOPICS).max == 200
