@@ -194,17 +194,16 @@ def _conditional_bars(cond: TokenConditional, drawn: int | None, u: float | None
             hovertemplate="%{x}: %{y:.6f}<extra></extra>",
         )
     )
+    title = t("gibbs_bar_title", word=plotly_text(cond.word))
+    if u is not None:  # a second title line: an annotation inside the plot collided with a tall bar's value
+        title += f"<br><sup>{t('gibbs_u', u=u)}</sup>"
     fig.update_layout(
-        height=230,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        yaxis={"range": [0, 1.15]},
+        height=250,
+        margin={"l": 10, "r": 10, "t": 50 if u is not None else 30, "b": 10},
+        yaxis={"range": [0, 1.2]},
         plot_bgcolor="white",
-        title=t("gibbs_bar_title", word=plotly_text(cond.word)),
+        title=title,
     )
-    if u is not None:
-        fig.add_annotation(
-            x=0.99, y=1.08, xref="paper", yref="y", showarrow=False, xanchor="right", text=t("gibbs_u", u=u)
-        )
     st.plotly_chart(fig, key=f"tl_gibbs_probs_{'drawn' if drawn is not None else 'peek'}")
 
 
