@@ -51,8 +51,14 @@ def _problem_note(err: InputError) -> tuple[str, str]:
     return ("error", message(err))
 
 
-def run_pending(corpus: Corpus | None) -> None:
-    """Run the pending fit, if any, showing progress; store its key in this session when it succeeds."""
+def run_pending(corpus: Corpus | None, page: str | None = None) -> None:
+    """Run the pending fit, if any, showing progress; store its key in this session when it succeeds.
+
+    On the fit's own page (``page`` equal to its method, or None) the page waits for it behind a progress box with
+    Cancel. On any other page (the Gibbs classroom, the corpus) the page stays usable: the fit runs on in its worker
+    and a sidebar fragment polls it every second (which also keeps it from counting as abandoned), with its own
+    Cancel; when the fit is done the app reruns once and the result is stored.
+    """
     ss = st.session_state
     spec: FitSpec | None = ss.get(state.PENDING)
     if spec is None:
@@ -72,6 +78,10 @@ def run_pending(corpus: Corpus | None) -> None:
         else:
             label = t("fitting_lsa")
             job = job_ui.submit(spec.key, job_tasks.fit_lsa, (source, spec.lsa_k, spec.lsa_weighting), "fit")
+        if page is not None and page != spec.method and not job.poll(job_ui.owner()).final:
+            with st.sidebar:  # a fragment may not write to the sidebar from inside: call it there
+                _background_status(spec.key, label)
+            return
         job_ui.wait(job, label=label, cancel_key=state.CANCEL_BUTTON, detail=_iteration)
         try:
             result_cache.put(spec.key, job_ui.outcome(job, "fit"))
@@ -82,6 +92,30 @@ def run_pending(corpus: Corpus | None) -> None:
             job_ui.release(spec.key)
     ss[_result_key(spec.method)] = spec
     ss.pop(state.PENDING, None)
+
+
+@st.fragment(run_every=1.0)
+def _background_status(key: str, label: str) -> None:
+    """A fit running while another page is shown: its progress in the sidebar, polled every second, and Cancel."""
+    job = job_ui.running(key)
+    if job is None:
+        return
+    status = job.poll(job_ui.owner())
+    if status.final:
+        st.rerun(scope="app")  # the full run stores the result (or shows the failure)
+    fraction, detail = 0.0, ""
+    if status.progress is not None:
+        fraction = min(max(status.progress[0] / max(status.progress[1], 1), 0.0), 1.0)
+        detail = " — " + _iteration(status.progress)
+    with st.container(border=True):
+        st.progress(fraction, text=label + detail)
+        st.caption(t("fit_in_background"))
+        if st.button(t("cancel"), key=state.CANCEL_BACKGROUND):  # a click reruns only this fragment: act here
+            job_ui.release(key)
+            pending = st.session_state.get(state.PENDING)
+            if pending is not None and pending.key == key:
+                _give_up(pending, ("info", t("fit_cancelled")))
+            st.rerun(scope="app")
 
 
 def _iteration(progress: tuple[int, int, float | None]) -> str:

@@ -35,7 +35,8 @@ pages = {
     "corpus": st.Page(str(VIEWS / "corpus.py"), title=i18n.t("page_corpus"), url_path="corpus"),
 }
 navigation = st.navigation(list(pages.values()))
-pressed = sidebar_and_fits()
+here = next(name for name, page in pages.items() if page.url_path == navigation.url_path)
+pressed = sidebar_and_fits(here)
 if pressed is not None and navigation.url_path != pages[pressed.method].url_path:
     st.switch_page(pages[pressed.method])
 if pressed is not None:

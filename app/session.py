@@ -12,9 +12,11 @@ _RESULT = "_tl_corpus_result"  # valid for the current script run only
 _SPEC = "_tl_fit_spec_now"
 
 
-def sidebar_and_fits() -> FitSpec | None:
+def sidebar_and_fits(page: str | None = None) -> FitSpec | None:
     """Draw the corpus and model sidebars, build (or fetch) the corpus and run a pending fit.
 
+    ``page`` is the page about to be drawn ("lda", "lsa", "gibbs", "corpus"): a pending fit blocks only the page
+    that shows it; on the others it runs on in the background with a progress line in the sidebar.
     Returns the spec of a Fit button press in this run (the caller switches to the method's page), else None.
     """
     request = corpus_source.sidebar()
@@ -27,7 +29,7 @@ def sidebar_and_fits() -> FitSpec | None:
     if pressed and spec is not None:
         fitting.schedule(spec)
         return spec
-    fitting.run_pending(result.corpus)
+    fitting.run_pending(result.corpus, page)
     return None
 
 

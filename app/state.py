@@ -42,6 +42,7 @@ LSA_WEIGHTING = "tl_lsa_weighting"
 LSA_K = "tl_lsa_k"
 FIT_BUTTON = "tl_fit_button"
 CANCEL_BUTTON = "tl_cancel_button"
+CANCEL_BACKGROUND = "tl_cancel_background"  # Cancel of a fit running while another page is shown
 PENDING = "tl_pending_fit"  # FitSpec waiting to run (or running)
 LDA_KEY = "tl_lda_key"  # result-cache key of this session's current LDA fit
 LSA_KEY = "tl_lsa_key"

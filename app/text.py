@@ -143,6 +143,11 @@ TEXT.update(
             "ko": "깁스: 전체 단어를 훑는 횟수. gensim, scikit-learn: 말뭉치를 도는 횟수.",
         },
         "seed": {"en": "Random seed", "ko": "난수 시드"},
+        "fit_in_background": {
+            "en": "Fitting in the background: this page stays usable; the result shows on its page when it is done.",
+            "ko": "백그라운드에서 학습 중입니다. 이 페이지는 그대로 쓸 수 있고, 끝나면 결과가 해당 페이지에 "
+            "나타납니다.",
+        },
         "workers": {"en": "Cores (Gibbs)", "ko": "코어 수 (깁스)"},
         "workers_help": {
             "en": "The Gibbs sampler splits documents and words into blocks that {cores} cores sample at once. The "
