@@ -94,8 +94,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "zip_bomb_archive": {
         "en": "{name}: the archive's files are compressed {ratio:.0f} times on average (limit {limit:.0f}) and unpack "
         "to {size_mb:.0f} MB; refusing a possible zip bomb.",
-        "ko": "{name}: 압축 파일 안의 파일들이 평균 {ratio:.0f}배(제한 {limit:.0f}배)로 압축되어 있고 풀면 {size_mb:.0f} MB가 "
-        "됩니다. 압축 폭탄일 수 있어 거부합니다.",
+        "ko": "{name}: 압축 파일 안의 파일들이 평균 {ratio:.0f}배(제한 {limit:.0f}배)로 압축되어 있고 "
+        "풀면 {size_mb:.0f} MB가 됩니다. 압축 폭탄일 수 있어 거부합니다.",
     },
     "office_bomb": {
         "en": "{name}: the file's '{part}' is compressed {ratio:.0f} times (limit {limit:.0f}); refusing a possible "
@@ -112,8 +112,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pdf_too_many_pages": {
         "en": "{name}: the PDF has {pages:,} pages, more than the limit of {limit:,}. Split it, or raise "
         "TOPICLENS_MAX_PDF_PAGES.",
-        "ko": "{name}: PDF가 {pages:,}쪽으로 제한({limit:,}쪽)을 넘습니다. 파일을 나누거나 TOPICLENS_MAX_PDF_PAGES 값을 "
-        "올려 주세요.",
+        "ko": "{name}: PDF가 {pages:,}쪽으로 제한({limit:,}쪽)을 넘습니다. 파일을 나누거나 "
+        "TOPICLENS_MAX_PDF_PAGES 값을 올려 주세요.",
     },
     "unpacked_too_large": {
         "en": "{name}: the input unpacks to more than {limit_mb:.4g} MB of content, the most one read may hold "
@@ -124,8 +124,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "read_too_slow": {
         "en": "{name}: reading the file took more than {seconds:.0f} seconds, the limit per file "
         "(TOPICLENS_MAX_READ_SECONDS). Upload a smaller file.",
-        "ko": "{name}: 파일을 읽는 데 {seconds:.0f}초가 넘게 걸렸습니다(파일당 제한, TOPICLENS_MAX_READ_SECONDS). 더 작은 "
-        "파일을 올려 주세요.",
+        "ko": "{name}: 파일을 읽는 데 {seconds:.0f}초가 넘게 걸렸습니다(파일당 제한, "
+        "TOPICLENS_MAX_READ_SECONDS). 더 작은 파일을 올려 주세요.",
     },
     "too_many_documents_lines": {
         "en": "{name}: more than {limit:,} documents (one per line), the limit (TOPICLENS_MAX_DOCUMENTS). Under "
