@@ -17,24 +17,22 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import io
 import logging
 import multiprocessing
 import os
 import pickle
-import resource
 import shutil
 import tempfile
 import threading
 import time
-import traceback
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from multiprocessing import context, forkserver, popen_forkserver, reduction, spawn, util
+from multiprocessing import forkserver
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from app.job_child import JobProcess, child_main, rss_bytes
 from models.errors import InputError
 
 logger = logging.getLogger(__name__)
@@ -46,8 +44,6 @@ FINAL = frozenset({DONE, FAILED})
 
 # Reasons a job can fail without being the user's input error (``JobFailed.reason``).
 MEMORY, TIME, DIED, UNEXPECTED, CANCELLED, ABANDONED = "memory", "time", "died", "unexpected", "cancelled", "abandoned"
-
-_PROGRESS_EVERY = 0.1  # seconds between progress messages from a child
 
 
 @dataclass(frozen=True)
@@ -115,52 +111,6 @@ class Status:
         return self.state in FINAL
 
 
-def rss_bytes(pid: int) -> int | None:
-    """Resident set size of process ``pid`` from ``/proc/<pid>/status``, or None when it is gone."""
-    try:
-        with open(f"/proc/{pid}/status", "rb") as status:
-            for line in status:
-                if line.startswith(b"VmRSS:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        return None
-    return 0  # a zombie has no VmRSS line
-
-
-class _Popen(popen_forkserver.Popen):
-    """The fork server's launcher, except that the child does not re-run the parent's ``__main__``.
-
-    ``multiprocessing`` re-imports the parent's main script in every child so that functions defined there can be
-    unpickled. Here the parent is Streamlit's (or pytest's) command-line script: re-running it would cost an import
-    of Streamlit per job, or start a second server. Job functions live in importable modules, so it is not needed.
-    This is ``popen_forkserver.Popen._launch`` (CPython 3.11) with the two ``init_main_*`` entries left out.
-    """
-
-    def _launch(self, process_obj: Any) -> None:
-        prep_data = spawn.get_preparation_data(process_obj._name)
-        prep_data.pop("init_main_from_name", None)
-        prep_data.pop("init_main_from_path", None)
-        buf = io.BytesIO()
-        context.set_spawning_popen(self)
-        try:
-            reduction.dump(prep_data, buf)
-            reduction.dump(process_obj, buf)
-        finally:
-            context.set_spawning_popen(None)
-        self.sentinel, w = forkserver.connect_to_new_process(self._fds)
-        _parent_w = os.dup(w)
-        self.finalizer = util.Finalize(self, util.close_fds, (_parent_w, self.sentinel))
-        with open(w, "wb", closefd=True) as f:
-            f.write(buf.getbuffer())
-        self.pid = forkserver.read_signed(self.sentinel)
-
-
-class _Process(context.ForkServerProcess):
-    @staticmethod
-    def _Popen(process_obj: Any) -> _Popen:
-        return _Popen(process_obj)
-
-
 class Job:
     """One computation in a child process, shared by every owner that asked for its key.
 
@@ -224,62 +174,6 @@ class Job:
 
     def __repr__(self) -> str:
         return f"Job({self.key!r}, {self.state}, pid={self.pid}, owners={len(self.owners)})"
-
-
-def _child_main(
-    conn: Connection, fn: Callable[..., Any], args: tuple, result_path: str, limits: Limits, niceness: int
-) -> None:
-    """Run ``fn(*args, progress=...)`` in the child and report over ``conn``: progress, then one final message."""
-    parent = multiprocessing.parent_process()
-    if parent is not None:  # the server died (or was killed): no monitor is left to stop this job, so stop now
-        threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), daemon=True).start()
-    if niceness:
-        os.nice(niceness)  # when the cores are busy, the server's own threads (other users' clicks) go first
-    if limits.address_space_headroom:
-        ceiling = _vm_size() + limits.address_space_headroom
-        resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
-    last = [0.0]
-
-    def progress(i: int, total: int, value: float | None) -> None:
-        now = time.monotonic()
-        if now - last[0] >= _PROGRESS_EVERY or i >= total:
-            last[0] = now
-            conn.send(("progress", (int(i), int(total), None if value is None else float(value))))
-
-    message: tuple[str, Any]
-    try:
-        value = fn(*args, progress=progress)
-        partial = result_path + ".part"
-        with open(partial, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, result_path)
-        message = ("done", None)
-    except InputError as err:
-        message = ("input_error", (err.code, _picklable(err.params)))
-    except MemoryError:
-        message = ("memory", None)
-    except BaseException:
-        text = traceback.format_exc()
-        logger.error("job failed in the worker:\n%s", text)
-        message = ("unexpected", text)
-    with contextlib.suppress(OSError):  # the server is gone: nobody is left to tell
-        conn.send(message)
-    conn.close()
-
-
-def _picklable(params: dict[str, Any]) -> dict[str, Any]:
-    """``params`` if they pickle, else their text (an error's details must reach the server)."""
-    try:
-        pickle.dumps(params)
-    except Exception:
-        return {key: str(value) for key, value in params.items()}
-    return params
-
-
-def _exit_with_parent(sentinel: int) -> None:
-    """Wait until the parent (the server) has gone, then end this child at once (exit code 70)."""
-    wait([sentinel])
-    os._exit(70)
 
 
 class JobRunner:
@@ -438,9 +332,9 @@ class JobRunner:
     def _start(self, job: Job) -> None:
         """Start ``job``'s child (lock held)."""
         receive, send = self._ctx.Pipe(duplex=False)
-        process = _Process(
-            target=_child_main,
-            args=(send, job.fn, job.args, job.result_path, job.limits, self.niceness),
+        process = JobProcess(
+            target=child_main,
+            args=(send, job.fn, job.args, job.result_path, job.limits.address_space_headroom, self.niceness),
             name=f"topiclens-job-{job.key[:40]}",
             daemon=True,
         )
@@ -549,15 +443,6 @@ class JobRunner:
                 if job.state not in FINAL:
                     logger.warning("job abandoned (nobody polled it for %.0f s): %s", self.abandon_after, job.key)
                 self._drop(job, ABANDONED)
-
-
-def _vm_size() -> int:
-    """This process's virtual memory size in bytes (``VmSize`` in ``/proc/self/status``)."""
-    with open("/proc/self/status", "rb") as status:
-        for line in status:
-            if line.startswith(b"VmSize:"):
-                return int(line.split()[1]) * 1024
-    return 0
 
 
 def _mb(n: int | None) -> int:
