@@ -358,6 +358,6 @@ def show_document(exploration: LdaExploration, corpus: Corpus, d: int, labels: l
     )
     doc = corpus.documents[d]
     topics = document_word_topics(model, corpus, d)
-    spans = token_spans(doc.text, corpus.doc_tokens[d])
+    spans = token_spans(doc.text, corpus.document_tokens(d))
     st.caption(t("colouring_gibbs") if model.assignments is not None else t("colouring_vb"))
     st.html(charts.coloured_text(doc.text, spans, topics, colours, labels))

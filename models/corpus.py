@@ -144,6 +144,11 @@ class Corpus:
         bounds = self.doc_offsets.tolist()
         return tuple(tuple(vocab[j] for j in ids[a:b]) for a, b in itertools.pairwise(bounds))
 
+    def document_tokens(self, d: int) -> tuple[str, ...]:
+        """Document ``d``'s tokens as strings, in text order (one document: no need to build :attr:`doc_tokens`)."""
+        vocab = self.vocab
+        return tuple(vocab[j] for j in self.doc_token_ids(d).tolist())
+
     def doc_token_ids(self, d: int) -> np.ndarray:
         """ndarray of shape (n_tokens_d,): the vocabulary ids of document ``d``'s tokens in text order."""
         return self.token_ids[self.doc_offsets[d] : self.doc_offsets[d + 1]]

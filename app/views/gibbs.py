@@ -51,10 +51,10 @@ def _build() -> None:
             if corpus is None:
                 raise InputError("no_documents")
             documents, names, total = [], [], 0
-            for tokens, doc in zip(corpus.doc_tokens, corpus.documents, strict=True):
+            for d, doc in enumerate(corpus.documents):  # only the first documents' tokens are built
                 if total >= MAX_TOKENS:
                     break
-                kept = list(tokens[: MAX_TOKENS - total])
+                kept = list(corpus.document_tokens(d)[: MAX_TOKENS - total])
                 documents.append(kept)
                 names.append(doc.name)
                 total += len(kept)
