@@ -14,6 +14,9 @@ import zipfile
 from collections.abc import Sequence
 from functools import lru_cache
 
+from models.corpus import Corpus, PreprocessOptions
+from models.documents import RawDocument
+
 __all__ = [
     "HWPX_PARAGRAPH_NS",
     "MB",
@@ -26,6 +29,7 @@ __all__ = [
     "make_zip",
     "nested_zip",
     "replace_member",
+    "wide_corpus",
     "zip_bomb",
     "zip_with_members",
     "zip_with_unsafe_paths",
@@ -237,3 +241,14 @@ def corrupt(data: bytes, seed: int, flips: int = 3) -> bytes:
     for _ in range(flips):
         damaged[rng.randrange(len(damaged))] = rng.randrange(256)
     return bytes(damaged)
+
+
+# --- corpora ------------------------------------------------------------------------------------------------------
+
+
+def wide_corpus(n_docs: int, n_terms: int) -> Corpus:
+    """``n_docs`` documents that together use each of ``n_terms`` terms once (cheap: one token per term)."""
+    vocab = tuple(f"t{j}" for j in range(n_terms))
+    tokens = tuple(vocab[d::n_docs] for d in range(n_docs))
+    docs = tuple(RawDocument(text="", source="x", name=f"d{d}") for d in range(n_docs))
+    return Corpus.from_tokens(vocab, tokens, docs, language="en", options=PreprocessOptions(language="en"))

@@ -27,6 +27,7 @@ from models.lda import (
 from models.lda_options import LdaOptions
 from models.quality import MAX_SWEEP_FITS, MAX_SWEEP_K, choose_k
 from models.synthetic import block_diagonal, generative, topic_recovery
+from tests.models.fixtures import wide_corpus
 
 
 @pytest.fixture(scope="module")
@@ -150,14 +151,6 @@ def test_corpus_without_tokens():
 # --- caps: seeds, priors, run length, memory of φ and θ, K sweeps (issue 9) ------------------------------------------
 
 
-def _wide_corpus(n_docs: int, n_terms: int) -> Corpus:
-    """``n_docs`` documents that together use each of ``n_terms`` terms once (cheap: one token per term)."""
-    vocab = tuple(f"t{j}" for j in range(n_terms))
-    tokens = tuple(vocab[d::n_docs] for d in range(n_docs))
-    docs = tuple(RawDocument(text="", source="x", name=f"d{d}") for d in range(n_docs))
-    return Corpus.from_tokens(vocab, tokens, docs, language="en", options=PreprocessOptions(language="en"))
-
-
 @pytest.fixture
 def no_engines(monkeypatch):
     """Engines that fail if called: a refused option must be refused before any fit starts."""
@@ -234,7 +227,7 @@ def test_run_length_is_capped(block, field, value, limit, no_engines):
 
 
 def test_topic_word_matrix_is_capped_before_any_allocation(no_engines):
-    corpus = _wide_corpus(n_docs=4, n_terms=45_000)
+    corpus = wide_corpus(n_docs=4, n_terms=45_000)
     assert MAX_TOPICS * 45_000 > MAX_MATRIX_CELLS
     with pytest.raises(InputError) as info:
         fit_lda(corpus, LdaOptions(engine="gibbs", n_topics=500))
@@ -248,7 +241,7 @@ def test_topic_word_matrix_is_capped_before_any_allocation(no_engines):
 
 
 def test_document_topic_matrix_is_capped(no_engines, monkeypatch):
-    corpus = _wide_corpus(n_docs=300, n_terms=200)
+    corpus = wide_corpus(n_docs=300, n_terms=200)
     monkeypatch.setattr(lda_module, "MAX_MATRIX_CELLS", 30_000)
     with pytest.raises(InputError) as info:
         fit_lda(corpus, LdaOptions(engine="sklearn", n_topics=101))
@@ -267,7 +260,7 @@ def test_choose_k_sweep_is_capped(block, no_engines):
         choose_k(block.corpus, LdaOptions(engine="sklearn"), range(2, 2 + MAX_SWEEP_FITS + 1))
     assert info.value.code == "choose_k_too_many"
     assert "would fit 51 models; the limit is 50" in str(info.value)
-    corpus = _wide_corpus(n_docs=4, n_terms=200)
+    corpus = wide_corpus(n_docs=4, n_terms=200)
     with pytest.raises(InputError) as info:
         choose_k(corpus, LdaOptions(engine="sklearn"), [2, MAX_SWEEP_K + 1])
     assert info.value.code == "choose_k_too_large" and "K = 101" in str(info.value)

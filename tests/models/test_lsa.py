@@ -15,6 +15,7 @@ from models.documents import RawDocument
 from models.errors import InputError
 from models.lsa import _error_without_dense, fit_lsa, lecture_rounding, lecture_view
 from models.samples import load_sample
+from tests.models.fixtures import wide_corpus
 
 
 @pytest.fixture(scope="module")
@@ -251,14 +252,6 @@ def test_largest_seed_is_accepted(lee):
     assert result.n_components == 5 and not result.full
 
 
-def _wide_corpus(n_docs: int, n_terms: int) -> Corpus:
-    """``n_docs`` documents that together use each of ``n_terms`` terms once (cheap: one token per term)."""
-    vocab = tuple(f"t{j}" for j in range(n_terms))
-    tokens = tuple(vocab[d::n_docs] for d in range(n_docs))
-    docs = tuple(RawDocument(text="", source="x", name=f"d{d}") for d in range(n_docs))
-    return Corpus.from_tokens(vocab, tokens, docs, language="en", options=PreprocessOptions(language="en"))
-
-
 @pytest.fixture
 def no_svd(monkeypatch):
     def boom(*args, **kwargs):
@@ -269,7 +262,7 @@ def no_svd(monkeypatch):
 
 
 def test_factors_too_large_are_refused_before_the_svd(no_svd):
-    corpus = _wide_corpus(n_docs=4_000, n_terms=6_000)
+    corpus = wide_corpus(n_docs=4_000, n_terms=6_000)
     with pytest.raises(InputError) as info:
         fit_lsa(corpus, 3_000)
     assert info.value.code == "lsa_too_large"
