@@ -184,7 +184,6 @@ def _hwpx_section(package: zipfile.ZipFile, part: str, name: str, budget: ReadBu
     """
     slots: list[str | None] = []
     open_slots: list[int] = []
-    emitted = 0
     for event, element in _iterparse(package, part, name, budget, ("{*}p",)):
         if event == "start":
             open_slots.append(len(slots))
@@ -196,11 +195,8 @@ def _hwpx_section(package: zipfile.ZipFile, part: str, name: str, budget: ReadBu
                 parts.extend(_hwpx_text(t) for t in run if _local(t.tag) == "t")
         slots[open_slots.pop()] = "".join(parts).strip()
         if not open_slots:  # a top-level paragraph ended: everything reserved so far is final
-            for text in slots[emitted:]:
-                if text:
-                    yield text
-            del slots[:]
-            emitted = 0
+            yield from (text for text in slots if text)
+            slots.clear()
             _forget(element)
 
 
