@@ -7,6 +7,7 @@ job's function, sends progress and one final message over a pipe, and writes the
 from __future__ import annotations
 
 import contextlib
+import inspect
 import io
 import logging
 import multiprocessing
@@ -25,9 +26,10 @@ from models.errors import InputError
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["PROGRESS_EVERY", "JobProcess", "child_main", "rss_bytes"]
+__all__ = ["PARTIAL_SUFFIX", "PROGRESS_EVERY", "JobProcess", "child_main", "rss_bytes"]
 
 PROGRESS_EVERY = 0.1  # seconds between progress messages from a child
+PARTIAL_SUFFIX = ".partial"  # beside the result file: the latest intermediate value
 
 
 def _status_bytes(pid: int | str, field: bytes) -> int:
@@ -94,6 +96,9 @@ def child_main(
 ) -> None:
     """Run ``fn(*args, progress=...)`` in the child and report over ``conn``: progress, then one final message.
 
+    A ``fn`` with a ``partial`` parameter also gets ``partial(value)``: each call pickles ``value`` (an
+    intermediate result, e.g. a model while it converges) to ``result_path + ".partial"`` and sends its number.
+
     ``headroom``: when given, the child's address space is capped at its size at start plus this many bytes (a
     backstop: one huge allocation fails at once with ``MemoryError``); ``niceness`` is added to its priority.
     """
@@ -113,9 +118,22 @@ def child_main(
             last[0] = now
             conn.send(("progress", (int(i), int(total), None if value is None else float(value))))
 
+    published = [0]
+
+    def partial(value: Any) -> None:
+        path = result_path + PARTIAL_SUFFIX
+        with open(path + ".part", "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(path + ".part", path)  # atomic: the server reads the previous one or this one, never half
+        published[0] += 1
+        conn.send(("partial", published[0]))
+
+    kwargs: dict[str, Any] = {"progress": progress}
+    if "partial" in inspect.signature(fn).parameters:
+        kwargs["partial"] = partial
     message: tuple[str, Any]
     try:
-        value = fn(*args, progress=progress)
+        value = fn(*args, **kwargs)
         partial = result_path + ".part"
         with open(partial, "wb") as stream:
             pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)

@@ -8,6 +8,7 @@ reading job left behind, so the server never has to pickle a large corpus again.
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from models.corpus import Corpus, PreprocessOptions
@@ -44,11 +45,21 @@ def read_corpus(
     return build_corpus(read_files(files, ingest), prep)
 
 
-def fit_lda(source: Corpus | CorpusFile, options: LdaOptions, *, progress: Progress) -> LdaExploration:
-    """Fit LDA and prepare everything the explorer shows (``models.explore.explore_lda``)."""
+def fit_lda(
+    source: Corpus | CorpusFile,
+    options: LdaOptions,
+    *,
+    progress: Progress,
+    partial: Callable[[LdaExploration], None] | None = None,
+) -> LdaExploration:
+    """Fit LDA and prepare everything the explorer shows (``models.explore.explore_lda``).
+
+    ``partial`` (the job's publisher) receives the Gibbs engine's model while it converges, so the page can show a
+    map before the fit ends.
+    """
     from models.explore import explore_lda
 
-    return explore_lda(_corpus(source), options, progress)
+    return explore_lda(_corpus(source), options, progress, partial=partial)
 
 
 def fit_lsa(source: Corpus | CorpusFile, k: int | None, weighting: str, *, progress: Progress) -> LsaResult:

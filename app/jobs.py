@@ -32,7 +32,7 @@ from multiprocessing import forkserver
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from app.job_child import JobProcess, child_main, rss_bytes
+from app.job_child import PARTIAL_SUFFIX, JobProcess, child_main, rss_bytes
 from models.errors import InputError
 
 logger = logging.getLogger(__name__)
@@ -98,12 +98,15 @@ class Status:
         While waiting: how many queued jobs start before this one.
     elapsed : float
         Seconds since the job started running (0 while waiting).
+    partial : int
+        How many intermediate values the work has published so far (:meth:`Job.partial` reads the latest).
     """
 
     state: str
     progress: tuple[int, int, float | None] | None
     ahead: int
     elapsed: float
+    partial: int = 0
 
     @property
     def final(self) -> bool:
@@ -141,6 +144,8 @@ class Job:
         self._value: Any = None
         self._loaded = False
         self._load_lock = threading.Lock()
+        self.partial_count = 0  # intermediate values published by the child (its latest is in a file)
+        self._partial: tuple[int, Any] | None = None
 
     def poll(self, owner: str) -> Status:
         """The job's state; also tells the runner that ``owner`` still wants it."""
@@ -171,6 +176,22 @@ class Job:
                     raise JobFailed(ABANDONED) from None
                 self._loaded = True
         return self._value
+
+    def partial(self) -> tuple[int, Any] | None:
+        """The latest intermediate value the work published, with its number (1, 2, ...), or None.
+
+        Loaded from the child's file when a newer one has arrived since the last call. Kept after the job has
+        finished (or was cancelled), until the job is let go.
+        """
+        with self._load_lock:
+            count = self.partial_count
+            if count and (self._partial is None or self._partial[0] < count):
+                try:
+                    with open(self.result_path + PARTIAL_SUFFIX, "rb") as stream:
+                        self._partial = (count, pickle.load(stream))
+                except (OSError, EOFError, pickle.UnpicklingError):  # gone with the job, or not there yet
+                    pass
+            return self._partial
 
     def __repr__(self) -> str:
         return f"Job({self.key!r}, {self.state}, pid={self.pid}, owners={len(self.owners)})"
@@ -295,7 +316,9 @@ class JobRunner:
                 job.owners[owner] = now
             ahead = self._queue.index(job) if job in self._queue else 0
             elapsed = (job.finished or now) - job.started if job.started is not None else 0.0
-            return Status(state=job.state, progress=job.progress, ahead=ahead, elapsed=elapsed)
+            return Status(
+                state=job.state, progress=job.progress, ahead=ahead, elapsed=elapsed, partial=job.partial_count
+            )
 
     def _wake(self) -> None:
         with contextlib.suppress(OSError):
@@ -311,6 +334,7 @@ class JobRunner:
             self._fail(job, JobFailed(reason))
         if not (job.keep_file and job._loaded):
             _remove(job.result_path)
+        _remove(job.result_path + PARTIAL_SUFFIX)
 
     def _fail(self, job: Job, error: BaseException) -> None:
         """Mark ``job`` failed and kill its child (lock held)."""
@@ -328,6 +352,7 @@ class JobRunner:
             job._conn.close()
             job._conn = None
         _remove(job.result_path + ".part")
+        _remove(job.result_path + PARTIAL_SUFFIX + ".part")
 
     def _start(self, job: Job) -> None:
         """Start ``job``'s child (lock held)."""
@@ -388,6 +413,9 @@ class JobRunner:
                 kind, payload = conn.recv()
                 if kind == "progress":
                     job.progress = payload
+                    continue
+                if kind == "partial":
+                    job.partial_count = payload
                     continue
                 self._finish(job, kind, payload)
                 return

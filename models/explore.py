@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -59,6 +60,27 @@ class LdaExploration:
     options: LdaOptions
     seconds: float
 
+    @property
+    def sweeps_done(self) -> int | None:
+        """Gibbs sweeps behind this model (fewer than asked for in a model shown while it converges), else None."""
+        done = self.model.params.get("sweeps_done")
+        return None if done is None else int(done)
+
+    @property
+    def complete(self) -> bool:
+        """False for a model taken from a chain that was still sampling (:func:`explore_lda`'s ``partial``)."""
+        done = self.sweeps_done
+        return done is None or done >= int(self.model.params.get("iterations", done))
+
+    @property
+    def converged_at(self) -> int | None:
+        """Gibbs: the sweep at which the log-likelihood met the stopping rule (:mod:`models.gibbs.convergence`)."""
+        if self.model.engine != "gibbs":
+            return None
+        from models.gibbs.convergence import converged_at
+
+        return converged_at(self.model.log_likelihood)
+
 
 def quality_of(model: TopicModel, corpus: Corpus) -> Quality:
     """Perplexity and coherence (c_v, u_mass) of ``model`` on ``corpus``."""
@@ -70,8 +92,16 @@ def quality_of(model: TopicModel, corpus: Corpus) -> Quality:
     return Quality(perplexity=float(perplexity), c_v=np.asarray(c_v.per_topic), u_mass=np.asarray(u_mass.per_topic))
 
 
+PARTIAL_EVERY = 2.0  # seconds between models shown while the chain converges (at least)
+PARTIAL_SHARE = 0.2  # at most this share of the fit's time spent preparing them
+
+
 def explore_lda(
-    corpus: Corpus, options: LdaOptions, progress: Progress | None = None, layout: str = "pcoa"
+    corpus: Corpus,
+    options: LdaOptions,
+    progress: Progress | None = None,
+    layout: str = "pcoa",
+    partial: Callable[[LdaExploration], None] | None = None,
 ) -> LdaExploration:
     """Fit LDA on ``corpus`` and prepare the intertopic map, relevance data and quality numbers.
 
@@ -83,16 +113,37 @@ def explore_lda(
         ``progress(iteration, total, value)``; may raise :class:`models.lda_options.FitCancelled`.
     layout : {"pcoa", "mmds", "tsne"}
         Intertopic map layout.
+    partial : callable, optional
+        Gibbs engine: called with the exploration of the chain as it stands while it converges: after the first
+        ``PROGRESS_EVERY`` sweeps, then at most every ``PARTIAL_EVERY`` seconds and so that preparing them takes at
+        most ``PARTIAL_SHARE`` of the time (its ``complete`` is False). Other engines never call it.
     """
     from models.lda import fit_lda
 
     start = time.perf_counter()
-    model = fit_lda(corpus, options, progress)
-    vis = prepare_vis(model, layout=layout, R=30, seed=options.seed)
-    quality = quality_of(model, corpus)
-    seconds = time.perf_counter() - start
-    logger.info("LDA %s K=%d fitted and prepared in %.2f s", options.engine, options.n_topics, seconds)
-    return LdaExploration(model=model, vis=vis, quality=quality, options=options, seconds=seconds)
+
+    def prepared(model: TopicModel) -> LdaExploration:
+        vis = prepare_vis(model, layout=layout, R=30, seed=options.seed)
+        quality = quality_of(model, corpus)
+        seconds = time.perf_counter() - start
+        return LdaExploration(model=model, vis=vis, quality=quality, options=options, seconds=seconds)
+
+    watch = None
+    if partial is not None:
+        due = [0.0]  # perf_counter time from which the next partial model is wanted
+
+        def watch(sweep: int, model_now: Callable[[], TopicModel]) -> None:
+            began = time.perf_counter()
+            if began < due[0]:
+                return
+            partial(prepared(model_now()))
+            cost = time.perf_counter() - began
+            due[0] = began + max(PARTIAL_EVERY, cost / PARTIAL_SHARE)
+
+    model = fit_lda(corpus, options, progress, partial=watch)
+    exploration = prepared(model)
+    logger.info("LDA %s K=%d fitted and prepared in %.2f s", options.engine, options.n_topics, exploration.seconds)
+    return exploration
 
 
 def top_documents(model: TopicModel, topic: int, n: int = 20) -> tuple[np.ndarray, np.ndarray]:

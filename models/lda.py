@@ -7,7 +7,7 @@ from numbers import Integral, Real
 
 from models.corpus import Corpus
 from models.errors import InputError
-from models.lda_options import ENGINES, LdaOptions, Progress
+from models.lda_options import ENGINES, LdaOptions, Partial, Progress
 from models.topic_model import TopicModel
 
 __all__ = [
@@ -46,7 +46,9 @@ MAX_MATRIX_CELLS = 20_000_000
 _CELL_BYTES = 8
 
 
-def fit_lda(corpus: Corpus, options: LdaOptions, progress: Progress | None = None) -> TopicModel:
+def fit_lda(
+    corpus: Corpus, options: LdaOptions, progress: Progress | None = None, partial: Partial | None = None
+) -> TopicModel:
     """Fit an LDA topic model.
 
     Parameters
@@ -59,6 +61,9 @@ def fit_lda(corpus: Corpus, options: LdaOptions, progress: Progress | None = Non
     progress : callable, optional
         ``progress(step, total, value)``, called by the engine as it goes; it may raise
         :class:`~models.lda_options.FitCancelled`, which propagates to the caller.
+    partial : callable, optional
+        Gibbs engine only: ``partial(sweep, model_now)`` while the chain converges (see
+        :func:`models.gibbs.engine.fit_gibbs`); the variational engines ignore it.
 
     Returns
     -------
@@ -80,7 +85,7 @@ def fit_lda(corpus: Corpus, options: LdaOptions, progress: Progress | None = Non
         return fit_sklearn(corpus, options, progress)
     from models.gibbs.engine import fit_gibbs
 
-    return fit_gibbs(corpus, options, progress)
+    return fit_gibbs(corpus, options, progress, partial)
 
 
 def validate_lda_options(corpus: Corpus, options: LdaOptions) -> None:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["ENGINES", "FitCancelled", "LdaOptions", "Progress"]
+__all__ = ["ENGINES", "FitCancelled", "LdaOptions", "Partial", "Progress"]
 
 ENGINES: tuple[str, ...] = ("gibbs", "gensim", "sklearn")
 
 # progress(iteration, total, value): value is the latest log-likelihood (Gibbs), bound or perplexity, or None.
 # The callback may raise FitCancelled to stop the fit; engines let it propagate.
 Progress = Callable[[int, int, float | None], None]
+
+# partial(sweep, model_now): the Gibbs engine's chain while it converges; model_now() builds a TopicModel of it.
+Partial = Callable[[int, Callable[[], Any]], None]
 
 
 class FitCancelled(Exception):

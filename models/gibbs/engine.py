@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import os
 import time
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -19,7 +21,7 @@ from models.gibbs.counts import count_assignments
 from models.gibbs.likelihood import joint_log_likelihood_counts
 from models.gibbs.parallel import parallel_sweeps, partition
 from models.gibbs.sampler import doc_topic_lists, sweeps, visiting_order
-from models.lda_options import LdaOptions, Progress
+from models.lda_options import LdaOptions, Partial, Progress
 from models.topic_model import TopicModel
 
 __all__ = [
@@ -58,6 +60,24 @@ def default_alpha(n_topics: int) -> float:
     the worst. It is also scikit-learn's and gensim's default.
     """
     return 1.0 / n_topics
+
+
+@dataclass(frozen=True, eq=False)
+class _ChainState:
+    """The sampler's live arrays (sampled in place), in the visiting order the kernels use.
+
+    ``zs`` holds the topic of token ``order[i]`` (text order position) at ``i``; ``nwz`` has rows in the
+    partition's local word order when ``word_perm`` is given (``nwz[word_perm]`` puts them back).
+    """
+
+    order: np.ndarray
+    zs: np.ndarray
+    nwz: np.ndarray
+    ndz: np.ndarray
+    nz: np.ndarray
+    word_perm: np.ndarray | None
+    doc_lengths: np.ndarray
+    term_frequency: np.ndarray
 
 
 # --- the public fit -------------------------------------------------------------------------------------------------
@@ -107,7 +127,12 @@ def corpus_tokens(corpus: Corpus) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return WS, DS, doc_lengths
 
 
-def fit_gibbs(corpus: Corpus, options: LdaOptions | None = None, progress: Progress | None = None) -> TopicModel:
+def fit_gibbs(
+    corpus: Corpus,
+    options: LdaOptions | None = None,
+    progress: Progress | None = None,
+    partial: Partial | None = None,
+) -> TopicModel:
     """Fit LDA by collapsed Gibbs sampling.
 
     Parameters
@@ -120,6 +145,10 @@ def fit_gibbs(corpus: Corpus, options: LdaOptions | None = None, progress: Progr
     progress : callable, optional
         Called as ``progress(sweep, total, log_likelihood)`` before the first sweep and every ``PROGRESS_EVERY``
         sweeps; it may raise :class:`~models.lda_options.FitCancelled`, which propagates.
+    partial : callable, optional
+        Called as ``partial(sweep, model_now)`` after every ``PROGRESS_EVERY`` sweeps before the last;
+        ``model_now()`` builds the :class:`TopicModel` of the chain's current state (its ``params["sweeps_done"]``
+        says how far it got), so a caller that shows the model while it converges pays only when it wants one.
 
     Returns
     -------
@@ -172,6 +201,25 @@ def fit_gibbs(corpus: Corpus, options: LdaOptions | None = None, progress: Progr
             alpha, beta, rng_states,
         )  # fmt: skip
 
+    state = _ChainState(
+        order=order,
+        zs=zs,
+        nwz=nwz,
+        ndz=ndz,
+        nz=nz,
+        word_perm=part.word_perm if workers > 1 else None,
+        doc_lengths=doc_lengths,
+        term_frequency=np.bincount(WS, minlength=n_terms).astype(np.int64),
+    )
+    params = {
+        "n_topics": n_topics,
+        "alpha": alpha,
+        "eta": beta,
+        "iterations": iterations,
+        "seed": options.seed,
+        "workers": workers,
+        "n_tokens": int(WS.size),
+    }
     logger.info(
         "gibbs: %d docs, %d terms, %d tokens, K=%d, %d sweeps, %d workers",
         n_docs, n_terms, WS.size, n_topics, iterations, workers,
@@ -191,32 +239,38 @@ def fit_gibbs(corpus: Corpus, options: LdaOptions | None = None, progress: Progr
         logger.debug("gibbs: sweep %d/%d, log-likelihood %.6g", done, iterations, ll)
         if progress is not None:
             progress(done, iterations, ll)
+        if partial is not None and done < iterations:
+            partial(done, lambda done=done: _state_model(corpus, state, done, trace, params))
     elapsed = time.perf_counter() - started
     logger.info("gibbs: %d sweeps in %.2fs (%.3g token-samples/s)", iterations, elapsed, iterations * WS.size / elapsed)
+    return _state_model(corpus, state, iterations, trace, params)
 
-    z_text[order] = zs
-    if workers > 1:
-        nwz = nwz[part.word_perm]
+
+def _state_model(
+    corpus: Corpus,
+    state: _ChainState,
+    done: int,
+    trace: list[tuple[int, float]],
+    params: dict[str, Any],
+) -> TopicModel:
+    """The :class:`TopicModel` of the chain after ``done`` sweeps (copies: the chain may go on sampling)."""
+    n_topics, alpha, beta = params["n_topics"], params["alpha"], params["eta"]
+    z_text = np.empty_like(state.zs)
+    z_text[state.order] = state.zs
+    nwz = state.nwz if state.word_perm is None else state.nwz[state.word_perm]
     nzw = nwz.T.astype(np.float64)
-    phi = (nzw + beta) / (nz[:, None] + n_terms * beta)
-    theta = (ndz + alpha) / (doc_lengths[:, None] + n_topics * alpha)
-    bounds = np.cumsum(doc_lengths)[:-1]
+    n_terms = nzw.shape[1]
+    phi = (nzw + beta) / (state.nz[:, None] + n_terms * beta)
+    theta = (state.ndz + alpha) / (state.doc_lengths[:, None] + n_topics * alpha)
+    bounds = np.cumsum(state.doc_lengths)[:-1]
     return TopicModel(
         phi=phi,
         theta=theta,
         vocab=tuple(corpus.vocab),
-        doc_lengths=doc_lengths,
-        term_frequency=np.bincount(WS, minlength=n_terms).astype(np.int64),
+        doc_lengths=state.doc_lengths,
+        term_frequency=state.term_frequency,
         assignments=tuple(np.split(z_text.astype(np.int64), bounds)),
         engine="gibbs",
-        params={
-            "n_topics": n_topics,
-            "alpha": alpha,
-            "eta": beta,
-            "iterations": iterations,
-            "seed": options.seed,
-            "workers": workers,
-            "n_tokens": int(WS.size),
-        },
+        params={**params, "sweeps_done": done},
         log_likelihood=tuple(trace),
     )

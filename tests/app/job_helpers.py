@@ -59,3 +59,13 @@ def die(*, progress: Progress) -> None:
 def bug(*, progress: Progress) -> None:
     """An unexpected exception."""
     raise ZeroDivisionError("a bug in the worker")
+
+
+def publish(n: int, gate: str, *, progress: Progress, partial: Callable[[object], None]) -> str:
+    """Publish ``n`` intermediate values (``{"step": i}``), then wait until the file ``gate`` exists."""
+    for i in range(1, n + 1):
+        partial({"step": i, "array": np.full(3, i)})
+        progress(i, n, None)
+    while not os.path.exists(gate):
+        time.sleep(0.02)
+    return "finished"

@@ -240,3 +240,44 @@ def test_estimate_of_a_corpus_scales_its_samples() -> None:
     estimate = result_cache.estimate_bytes({"tokens": tokens, "matrix": np.ones((100, 100))})
     exact_strings = sum(len(t) for doc in tokens for t in doc) + 49 * 100_000  # ASCII str: 49 bytes + characters
     assert 80_000 + exact_strings < estimate < 2.0 * (80_000 + exact_strings + 10_000 * 120)
+
+
+def test_partial_values_come_back_while_the_job_runs(runner: JobRunner, tmp_path: Path) -> None:
+    gate = tmp_path / "gate"
+    job = runner.submit("publish", job_helpers.publish, (3, str(gate)), owner="a")
+    deadline = time.monotonic() + 60
+    while job.poll("a").partial < 3:
+        assert time.monotonic() < deadline, "the partial values did not arrive"
+        time.sleep(0.02)
+    status = job.poll("a")
+    assert status.state == "running" and status.partial == 3
+    count, value = job.partial()
+    assert count == 3 and value["step"] == 3 and value["array"].tolist() == [3, 3, 3]
+    assert job.partial()[1] is value  # loaded once per new value
+    gate.touch()
+    _finish(job)
+    assert job.outcome() == "finished" and job.partial()[1]["step"] == 3  # kept after the end
+    partial_file = job.result_path + ".partial"
+    assert os.path.exists(partial_file)
+    runner.release("publish", "a")
+    assert not os.path.exists(partial_file)  # gone with the job
+
+
+def test_a_cancelled_job_leaves_its_last_partial_to_whoever_loaded_it(runner: JobRunner, tmp_path: Path) -> None:
+    job = runner.submit("publish-cancel", job_helpers.publish, (2, str(tmp_path / "never")), owner="a")
+    deadline = time.monotonic() + 60
+    while job.poll("a").partial < 2:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    kept = job.partial()
+    pid = job.pid
+    runner.release("publish-cancel", "a")
+    _gone_within(pid, 5)
+    assert kept[1]["step"] == 2 and job.partial() == kept  # in memory; the file is removed
+    assert not os.path.exists(job.result_path + ".partial")
+
+
+def test_functions_without_a_partial_parameter_are_called_as_before(runner: JobRunner) -> None:
+    job = runner.submit("add-no-partial", job_helpers.add, (1, 1), owner="a")
+    _finish(job)
+    assert job.outcome()["sum"] == 2 and job.poll("a").partial == 0 and job.partial() is None
