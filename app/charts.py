@@ -309,10 +309,21 @@ def coloured_text(
     return '<div style="line-height:2.0;font-size:1.02rem;white-space:pre-wrap">' + "".join(out) + "</div>"
 
 
-def trace(points: Sequence[tuple[int, float]], title: str, x_title: str, height: int = 270) -> go.Figure:
-    """A line of (iteration, log-likelihood) points recorded during a fit or a Gibbs run."""
+def trace(
+    points: Sequence[tuple[int, float]],
+    title: str,
+    x_title: str,
+    height: int = 270,
+    mark: tuple[int, str] | None = None,
+) -> go.Figure:
+    """A line of (iteration, log-likelihood) points recorded during a fit or a Gibbs run.
+
+    ``mark``: an (iteration, label) drawn as a dashed vertical line, e.g. where the chain converged.
+    """
     xy = np.array(points, dtype=float).reshape(-1, 2)
     fig = go.Figure(go.Scatter(x=xy[:, 0], y=xy[:, 1], mode="lines+markers"))
+    if mark is not None:
+        fig.add_vline(x=mark[0], line_dash="dash", line_color=GREY, annotation_text=mark[1])
     fig.update_layout(
         height=height,
         margin={"l": 10, "r": 10, "t": 30 if title else 10, "b": 10},

@@ -8,6 +8,7 @@ go of the job (its process is killed unless another session shares it) and does 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 
@@ -18,6 +19,7 @@ from app.i18n import message, t
 from app.model_controls import FitSpec
 from models.corpus import Corpus
 from models.errors import InputError
+from models.explore import LdaExploration
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +84,12 @@ def run_pending(corpus: Corpus | None, page: str | None = None) -> None:
             with st.sidebar:  # a fragment may not write to the sidebar from inside: call it there
                 _background_status(spec.key, label)
             return
+        if spec.method == "lda":  # on its page: the map as the chain converges, once the fit takes a while
+            job_ui.wait(job, label=label, cancel_key=state.CANCEL_BUTTON, detail=_iteration, until=_live_now)
+            if not job.poll(job_ui.owner()).final:
+                ss[_FULL_RUN] = True  # the page below draws the latest model in this run
+                _live_status(spec.key, label)
+                return
         job_ui.wait(job, label=label, cancel_key=state.CANCEL_BUTTON, detail=_iteration)
         try:
             result_cache.put(spec.key, job_ui.outcome(job, "fit"))
@@ -116,6 +124,93 @@ def _background_status(key: str, label: str) -> None:
             if pending is not None and pending.key == key:
                 _give_up(pending, ("info", t("fit_cancelled")))
             st.rerun(scope="app")
+
+
+LIVE_AFTER = 1.0  # seconds a fit runs before its page shows the model while it converges
+
+
+def _live_now(status: job_ui.Status) -> bool:
+    """Whether to stop waiting and show the model as it stands: there is one, and the fit is not nearly done."""
+    return status.partial > 0 and status.elapsed >= LIVE_AFTER
+
+
+def live(corpus_key: str | None) -> tuple[FitSpec, LdaExploration] | None:
+    """The LDA fit running for this session on ``corpus_key`` and its latest model while it converges, or None."""
+    spec: FitSpec | None = st.session_state.get(state.PENDING)
+    if spec is None or spec.method != "lda" or spec.corpus_key != corpus_key or st.session_state.get(_LIVE) != spec.key:
+        return None
+    job = job_ui.running(spec.key)
+    latest = job.partial() if job is not None else None
+    if latest is None:
+        return None
+    st.session_state[_LIVE_SHOWN] = latest[0]
+    return spec, latest[1]
+
+
+_LIVE = "_tl_live_fit"  # the key of the fit whose partial model this run shows (set by _live_status)
+_LIVE_SHOWN = "_tl_live_shown"  # the number of the partial model the page drew last
+_FULL_RUN = "_tl_live_full_run"  # set by a full run for the status fragment: the page is about to draw
+
+
+@st.fragment(run_every=1.0)
+def _live_status(key: str, label: str) -> None:
+    """Above the LDA page while its fit runs: sweep, log-likelihood, the converged mark, and Stop.
+
+    Polled every second; when the fit has a newer model (or has finished) the whole page reruns to draw it.
+    Stop keeps the model as it stands (the last one drawn) as this session's fit.
+    """
+    ss = st.session_state
+    job = job_ui.running(key)
+    if job is None:  # let go of elsewhere (another tab's Cancel): the full run sorts it out
+        st.rerun(scope="app")
+    status = job.poll(job_ui.owner())
+    full_run = ss.pop(_FULL_RUN, False)
+    if status.final or (not full_run and status.partial != ss.get(_LIVE_SHOWN)):
+        st.rerun(scope="app")  # the fit's result, or a newer model than the page drew
+    ss[_LIVE] = key  # the page below draws the latest model (and records which, see live())
+    latest = job.partial()
+    exploration: LdaExploration | None = latest[1] if latest is not None else None
+    fraction = 0.0
+    if status.progress is not None:
+        fraction = min(max(status.progress[0] / max(status.progress[1], 1), 0.0), 1.0)
+    with st.container(border=True):
+        st.progress(fraction, text=label + (" — " + _iteration(status.progress) if status.progress else ""))
+        if exploration is not None:
+            st.caption(_convergence_note(exploration))
+        if st.button(t("stop_keep"), key=state.STOP_LIVE, help=t("stop_keep_help")):
+            _keep_partial(key, exploration)
+            st.rerun(scope="app")
+
+
+def _convergence_note(exploration: LdaExploration) -> str:
+    """What the page shows: the model's sweep and whether the chain has met the stopping rule."""
+    done, at = exploration.sweeps_done, exploration.converged_at
+    total = int(exploration.model.params.get("iterations", done or 0))
+    if at is not None:
+        return t("live_converged", done=done, total=total, at=at)
+    return t("live_converging", done=done, total=total)
+
+
+def _keep_partial(key: str, exploration: LdaExploration | None) -> None:
+    """Stop the running fit ``key``; keep ``exploration`` (its model as it stood) as this session's fit."""
+    ss = st.session_state
+    spec: FitSpec | None = ss.get(state.PENDING)
+    job_ui.release(key)
+    if spec is None or spec.key != key:
+        return
+    if exploration is None:
+        _give_up(spec, ("info", t("fit_cancelled")))
+        return
+    kept = dataclasses.replace(spec, stopped_at=exploration.sweeps_done)
+    result_cache.put(kept.key, exploration)
+    names = ss.setdefault(state.TOPIC_NAMES, {})
+    names[kept.key] = dict(names.get(key, {}))  # the user's names and selection stay with the kept model
+    if ss.get(state.EXPLORED_FIT) == key:
+        ss[state.EXPLORED_FIT] = kept.key
+    ss[_result_key(spec.method)] = kept
+    ss.pop(state.PENDING, None)
+    ss.setdefault(state.FAILED_FITS, set()).add(spec.key)  # not started again by itself
+    ss[state.FIT_MESSAGE] = ("info", t("fit_stopped", done=exploration.sweeps_done))
 
 
 def _iteration(progress: tuple[int, int, float | None]) -> str:
@@ -178,8 +273,8 @@ def current(method: str, corpus_key: str | None) -> Any | None:
     if spec is None or spec.corpus_key != corpus_key:
         return None
     result = result_cache.get(spec.key)
-    if result is None:
-        schedule(spec)
+    if result is None:  # a stopped fit that the cache lost is fitted again in full
+        schedule(dataclasses.replace(spec, stopped_at=None))
         st.rerun()
     return result
 

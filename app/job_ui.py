@@ -128,21 +128,26 @@ def wait(
     label: str,
     cancel_key: str,
     detail: Callable[[tuple[int, int, float | None]], str] | None = None,
+    until: Callable[[Status], bool] | None = None,
 ) -> None:
-    """Draw a progress box with a Cancel button and poll ``job`` until it has finished.
+    """Draw a progress box with a Cancel button and poll ``job`` until it has finished (or ``until(status)``).
 
     The Cancel button only reruns the script; the caller sees ``st.session_state[cancel_key]`` in that rerun and
     lets go of the job (:func:`release`).
     """
     me = owner()
     status = job.poll(me)
-    if status.final:
+
+    def done(status: Status) -> bool:
+        return status.final or (until is not None and until(status))
+
+    if done(status):
         return
     box = st.empty()
     with box.container(border=True):
         line = st.empty()
         st.button(t("cancel"), key=cancel_key)
-    while not status.final:
+    while not done(status):
         fraction = 0.0
         if status.progress is not None:
             i, total, _ = status.progress

@@ -29,14 +29,19 @@ def _ordered_topics(vis: VisData) -> list[int]:
     return [int(k) for k in vis.order]
 
 
+def model_key(fit_key: str, exploration: LdaExploration) -> str:
+    """A cache key for what is computed from this exploration's model: the fit's key, and for a model shown while
+    its chain converges (or kept when the user stopped it) the sweep it stands at."""
+    return fit_key if exploration.complete else f"{fit_key}|sweeps={exploration.sweeps_done}"
+
+
 def _vis_for_layout(fit_key: str, exploration: LdaExploration, layout: str) -> VisData:
     """The fit's LDAvis data with circles laid out by ``layout`` (recomputed once per layout, never refitted)."""
     if layout == exploration.vis.layout:
         return exploration.vis
     seed = exploration.options.seed
-    return result_cache.get_or_compute(
-        f"vis|{layout}|{fit_key}", lambda: prepare_vis(exploration.model, layout=layout, R=30, seed=seed)
-    )
+    key = f"vis|{layout}|{model_key(fit_key, exploration)}"
+    return result_cache.get_or_compute(key, lambda: prepare_vis(exploration.model, layout=layout, R=30, seed=seed))
 
 
 MAX_TERM_CHOICES = 5000

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import charts, fitting, result_cache, state, topic_names
+from app import charts, fitting, lda_explorer, result_cache, state, topic_names
 from app.document_tables import with_identity
 from app.i18n import message, t
 from app.model_controls import FitSpec
@@ -74,8 +74,13 @@ def quality_tab(spec: FitSpec, exploration: LdaExploration, corpus: Corpus) -> N
     ).sort_values(t("col_rank"))
     st.dataframe(per_topic, hide_index=True)
     if exploration.model.log_likelihood:
-        chart = charts.trace(exploration.model.log_likelihood, t("trace_title"), t("iteration"), height=260)
+        at = exploration.converged_at
+        mark = None if at is None else (at, t("converged_short"))
+        chart = charts.trace(exploration.model.log_likelihood, t("trace_title"), t("iteration"), height=260, mark=mark)
         st.plotly_chart(chart, key="tl_trace")
+        if exploration.model.engine == "gibbs":
+            done = exploration.sweeps_done
+            st.caption(t("converged_mark", at=at) if at is not None else t("not_converged_mark", done=done))
 
     st.subheader(t("choose_k"))
     st.caption(t("choose_k_help"))
@@ -128,7 +133,8 @@ def _row_dict(row: object) -> dict:
 def _ldavis_html(fit_key: str, exploration: LdaExploration) -> str:
     from models.ldavis_html import ldavis_html
 
-    return result_cache.get_or_compute(f"html|{fit_key}", lambda: ldavis_html(exploration.model))
+    key = f"html|{lda_explorer.model_key(fit_key, exploration)}"
+    return result_cache.get_or_compute(key, lambda: ldavis_html(exploration.model))
 
 
 def classic_tab(fit_key: str, exploration: LdaExploration) -> None:

@@ -28,12 +28,14 @@ class FitSpec:
     lda: LdaOptions | None = None
     lsa_k: int | None = None
     lsa_weighting: str = "count"
+    stopped_at: int | None = None  # Gibbs: the sweep at which the user stopped the fit and kept its model
 
     @property
     def key(self) -> str:
-        """The result-cache key: corpus content and every option."""
+        """The result-cache key: corpus content and every option (and where a kept, stopped fit stopped)."""
         options = repr(self.lda) if self.method == "lda" else f"k={self.lsa_k},w={self.lsa_weighting}"
-        return f"{self.method}|{self.corpus_key}|{options}"
+        stopped = "" if self.stopped_at is None else f"|stopped@{self.stopped_at}"
+        return f"{self.method}|{self.corpus_key}|{options}{stopped}"
 
 
 def default_topics(corpus_key: str) -> int:

@@ -43,6 +43,7 @@ LSA_K = "tl_lsa_k"
 FIT_BUTTON = "tl_fit_button"
 CANCEL_BUTTON = "tl_cancel_button"
 CANCEL_BACKGROUND = "tl_cancel_background"  # Cancel of a fit running while another page is shown
+STOP_LIVE = "tl_stop_live"  # Stop of a Gibbs fit whose model is shown while it converges (keeps that model)
 PENDING = "tl_pending_fit"  # FitSpec waiting to run (or running)
 LDA_KEY = "tl_lda_key"  # result-cache key of this session's current LDA fit
 LSA_KEY = "tl_lsa_key"

@@ -172,6 +172,27 @@ TEXT.update(
         "fitting_lda": {"en": "Fitting LDA ({engine}, K = {k})", "ko": "LDA 학습 중 ({engine}, K = {k})"},
         "fitting_lsa": {"en": "Computing the SVD", "ko": "SVD 계산 중"},
         "fit_progress": {"en": "iteration {i} of {total}", "ko": "반복 {total}회 중 {i}회"},
+        "stop_keep": {"en": "Stop here", "ko": "여기서 멈추기"},
+        "stop_keep_help": {
+            "en": "Stop sampling and keep the model as it stands now (the one on the map).",
+            "ko": "샘플링을 멈추고 지금 상태의 모델(지도에 보이는 모델)을 그대로 씁니다.",
+        },
+        "live_converging": {
+            "en": "The map below shows the model after {done} of {total} sweeps and refreshes as the sampler goes "
+            "on. Not yet converged: the log-likelihood is still rising.",
+            "ko": "아래 지도는 {total}회 중 {done}회 샘플링한 모델이며 샘플러가 진행되면 새로 그려집니다. "
+            "아직 수렴하지 않았습니다(로그 우도가 아직 오르는 중).",
+        },
+        "live_converged": {
+            "en": "The map below shows the model after {done} of {total} sweeps. ✓ Converged at sweep {at}: the "
+            "log-likelihood has levelled off, so stopping here loses little.",
+            "ko": "아래 지도는 {total}회 중 {done}회 샘플링한 모델입니다. ✓ {at}회에서 수렴: 로그 우도가 "
+            "평평해졌으니 여기서 멈춰도 잃는 것이 거의 없습니다.",
+        },
+        "fit_stopped": {
+            "en": "Stopped at sweep {done}: this is the model as it stood then.",
+            "ko": "{done}회에서 멈췄습니다. 그때의 모델을 보여 줍니다.",
+        },
         "press_fit_lda": {
             "en": "This corpus is large: choose the options in the sidebar and press Fit.",
             "ko": "말뭉치가 큽니다. 사이드바에서 옵션을 고른 뒤 '학습'을 누르세요.",
@@ -184,6 +205,25 @@ TEXT.update(
         "lda_caption": {
             "en": "{label} · {engine} · K = {k} · {docs:,} documents · fitted and prepared in {seconds:.1f} s",
             "ko": "{label} · {engine} · K = {k} · 문서 {docs:,}개 · 학습과 준비에 {seconds:.1f}초",
+        },
+        "lda_caption_live": {
+            "en": "{label} · {engine} · K = {k} · {docs:,} documents · still sampling: sweep {done} of {total}",
+            "ko": "{label} · {engine} · K = {k} · 문서 {docs:,}개 · 샘플링 중: {total}회 중 {done}회",
+        },
+        "lda_caption_stopped": {
+            "en": "{label} · {engine} · K = {k} · {docs:,} documents · stopped at sweep {done} of {total}",
+            "ko": "{label} · {engine} · K = {k} · 문서 {docs:,}개 · {total}회 중 {done}회에서 멈춤",
+        },
+        "converged_short": {"en": "converged", "ko": "수렴"},
+        "converged_mark": {
+            "en": "Gibbs log-likelihood: converged at sweep {at}.",
+            "ko": "깁스 로그 우도: {at}회에서 수렴.",
+        },
+        "not_converged_mark": {
+            "en": "Gibbs log-likelihood: not converged after {done} sweeps (still rising); more iterations may "
+            "give better topics.",
+            "ko": "깁스 로그 우도: {done}회 뒤에도 수렴하지 않았습니다(아직 오르는 중). 반복을 늘리면 토픽이 "
+            "나아질 수 있습니다.",
         },
         "tab_explore": {"en": "Explore", "ko": "탐색"},
         "tab_topics": {"en": "Topic names", "ko": "토픽 이름"},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 import streamlit as st
 
 from app import state
@@ -16,12 +18,21 @@ def default_names(vis: VisData, n_terms: int = 3) -> dict[int, str]:
     return {k: " · ".join(top_terms(vis, k, DEFAULT_LAMBDA, R=n).terms) for k in range(vis.n_topics)}
 
 
+_defaults: weakref.WeakKeyDictionary[VisData, dict[int, str]] = weakref.WeakKeyDictionary()
+
+
 def names(fit_key: str, vis: VisData) -> dict[int, str]:
-    """The session's names for the topics of fit ``fit_key`` (defaults where the user set none)."""
+    """The session's names for the topics of fit ``fit_key``: the user's, and defaults from ``vis`` for the rest.
+
+    Only the user's names are stored (per fit); defaults follow the model, so a model that is still converging
+    (its top terms change from one refresh to the next) shows its current terms until the user names a topic.
+    """
     store = st.session_state.setdefault(state.TOPIC_NAMES, {})
-    if fit_key not in store:
-        store[fit_key] = default_names(vis)
-    return store[fit_key]
+    given = store.setdefault(fit_key, {})
+    defaults = _defaults.get(vis)
+    if defaults is None:
+        defaults = _defaults[vis] = default_names(vis)
+    return {**defaults, **given}
 
 
 def rename(fit_key: str, topic: int, name: str) -> None:

@@ -15,7 +15,8 @@ LDA_TABS = ("explore", "topics", "quality", "classic", "downloads")
 st.title(t("page_lda"))
 result, corpus = require_corpus()
 fitting.show_message()
-exploration = fitting.current("lda", result.request.key)
+live = fitting.live(result.request.key)  # a Gibbs fit still sampling: its model as it stands
+exploration = live[1] if live is not None else fitting.current("lda", result.request.key)
 if exploration is None:
     if pending():
         st.stop()
@@ -26,15 +27,18 @@ if exploration is None:
     st.info(t("press_fit_lda"))
     st.stop()
 
-spec = st.session_state[state.LDA_KEY]
+spec = live[0] if live is not None else st.session_state[state.LDA_KEY]
+caption = "lda_caption" if exploration.complete else "lda_caption_live" if live else "lda_caption_stopped"
 st.caption(
     t(
-        "lda_caption",
+        caption,
         engine=t(f"engine_{exploration.options.engine}"),
         k=exploration.model.n_topics,
         seconds=exploration.seconds,
         docs=corpus.n_documents,
         label=plain(result.request.label),
+        done=exploration.sweeps_done,
+        total=exploration.model.params.get("iterations"),
     )
 )
 # Tabs render lazily: only the open tab's content is drawn, so the explorer's page stays small and quick to redraw.

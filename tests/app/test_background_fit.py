@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 
 from streamlit.testing.v1 import AppTest
 
@@ -27,8 +28,14 @@ def test_the_classroom_stays_usable_while_a_fit_runs_and_the_fit_completes(app: 
     job = job_ui.runner().find(key)
     assert job is not None and job.state in ("waiting", "running")  # the fit runs on behind the classroom
     assert any("background" in c.value for c in app.sidebar.caption)
-    app.switch_page("views/lda.py").run()  # its own page waits for it and shows it
+    app.switch_page("views/lda.py").run()  # its own page shows the model as it converges, then the result
     assert not app.exception
+    deadline = time.monotonic() + 120
+    while state.PENDING in app.session_state and app.session_state[state.PENDING] is not None:
+        assert time.monotonic() < deadline, "the fit did not finish"
+        assert not app.exception
+        time.sleep(0.3)
+        app.run()
     assert app.session_state[state.LDA_KEY].key == key
     assert result_cache.get(key) is not None
 

@@ -1,0 +1,77 @@
+"""A Gibbs fit that takes a while shows its map while it converges; Stop keeps that model (issue 11)."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+from streamlit.testing.v1 import AppTest
+
+from app import fitting, job_ui, result_cache, state
+from app.jobs import Status
+from tests.app.conftest import open_lda_tab, plotly_figures
+
+
+def _long_fit(at: AppTest, seed: int, iterations: int) -> str:
+    """Ask for a fit the cache does not hold (a new seed), as the Fit button would; returns its key."""
+    spec = at.session_state["_tl_fit_spec_now"]
+    pending = dataclasses.replace(spec, lda=dataclasses.replace(spec.lda, seed=seed, iterations=iterations))
+    at.session_state[state.PENDING] = pending
+    return pending.key
+
+
+def _captions(at: AppTest) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+def _pending(at: AppTest) -> bool:
+    return state.PENDING in at.session_state and at.session_state[state.PENDING] is not None
+
+
+def test_the_map_shows_while_the_chain_converges_and_stop_keeps_it(app: AppTest) -> None:
+    key = _long_fit(app, seed=777, iterations=10_000)  # over ten seconds on the Lee sample: still running at Stop
+    app.run()
+    assert not app.exception
+    assert _pending(app)
+    assert any("still sampling: sweep" in c for c in _captions(app)), _captions(app)
+    assert any("Not yet converged" in c or "Converged at sweep" in c for c in _captions(app))
+    assert plotly_figures(app), "the map is drawn from the model as it stands"
+    shown = app.session_state["_tl_live_shown"]
+    time.sleep(2.5)  # the explorer publishes a newer model every few seconds
+    app.run()
+    assert app.session_state["_tl_live_shown"] > shown
+    job = job_ui.runner().find(key)
+    assert job is not None and job.state == "running"
+    _, partial = job.partial()
+    app.button(key=state.STOP_LIVE).click().run()
+    assert not app.exception
+    assert not _pending(app) and job_ui.runner().find(key) is None  # the fit is stopped, its worker let go
+    kept = app.session_state[state.LDA_KEY]
+    assert kept.stopped_at is not None and kept.stopped_at >= partial.sweeps_done
+    assert kept.key.endswith(f"|stopped@{kept.stopped_at}") and result_cache.get(kept.key) is not None
+    assert any(f"stopped at sweep {kept.stopped_at} of 10000" in c for c in _captions(app)), _captions(app)
+    assert any(f"Stopped at sweep {kept.stopped_at}" in i.value for i in app.info)
+    app.run()  # not started again by itself
+    assert not _pending(app) and app.session_state[state.LDA_KEY].key == kept.key
+
+
+def test_a_quick_fit_does_not_flash_a_partial_map() -> None:
+    # the page waits for the result while a fit is young, so a fit of a second or less never shows a partial map
+    young, older = Status("running", (10, 200, -1.0), 0, 0.4, partial=1), Status("running", None, 0, 1.2, partial=1)
+    assert not fitting._live_now(young) and fitting._live_now(older)
+    assert not fitting._live_now(Status("running", None, 0, 5.0, partial=0))  # nothing to show yet
+
+
+def test_quality_tab_marks_convergence(app: AppTest) -> None:
+    _long_fit(app, seed=5, iterations=400)
+    app.run()
+    deadline = time.monotonic() + 120
+    while _pending(app):
+        assert time.monotonic() < deadline and not app.exception
+        time.sleep(0.3)
+        app.run()
+    open_lda_tab(app, "quality")
+    marks = [c for c in _captions(app) if "Gibbs log-likelihood" in c]
+    assert marks and "converged at sweep" in marks[0], marks
+    exploration = result_cache.get(app.session_state[state.LDA_KEY].key)
+    assert f"sweep {exploration.converged_at}." in marks[0] and 0 < exploration.converged_at <= 400
