@@ -8,6 +8,7 @@ their dictionary form (팔 → 팔다); Latin-script words in Korean text (brand
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -16,7 +17,16 @@ from typing import Any
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["detect_language", "hangul_share", "kiwi", "tokenize_english", "tokenize_korean"]
+__all__ = [
+    "detect_language",
+    "hangul_share",
+    "kiwi",
+    "kiwi_model",
+    "kiwi_workers",
+    "korean_words",
+    "tokenize_english",
+    "tokenize_korean",
+]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _WORD_OR_NUMBER = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -85,29 +95,74 @@ def tokenize_english(
     ]
 
 
-@lru_cache(maxsize=1)
-def kiwi_model() -> Any:  # kiwipiepy.Kiwi, imported lazily
-    """The Kiwi analyser with the project's user words, loaded but not yet used (about 1 s).
+# Kiwi's own worker threads analyse the documents of one batch in parallel (``Kiwi(num_workers=...)``; kiwipiepy's
+# default, -1, means every hardware core even when this process may use fewer).
+MAX_KIWI_WORKERS = 64
 
-    It starts no thread until its first analysis, so a process may load it and then fork: the app's job workers
-    are forked from a server that has loaded it. Use :func:`kiwi` to analyse.
+
+def kiwi_workers() -> int:
+    """Kiwi's default thread count: the cores this process may run on (its CPU affinity), at least 1.
+
+    The same rule as ``models.gibbs.engine.available_cores``, repeated here so that tokenizing never imports numba.
     """
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _checked_workers(num_workers: int | None) -> int:
+    if num_workers is None:
+        return min(kiwi_workers(), MAX_KIWI_WORKERS)
+    if isinstance(num_workers, bool) or not isinstance(num_workers, int) or not 1 <= num_workers <= MAX_KIWI_WORKERS:
+        raise ValueError(f"num_workers must be an integer from 1 to {MAX_KIWI_WORKERS} or None, not {num_workers!r}")
+    return num_workers
+
+
+def kiwi_model(num_workers: int | None = None) -> Any:  # kiwipiepy.Kiwi, imported lazily
+    """The Kiwi analyser with the project's user words, loaded but not yet used (about 0.7 s).
+
+    It starts no thread until its first analysis, so a process may load it and then fork; a process that has
+    analysed must not fork (the child hangs). Use :func:`kiwi` to analyse.
+
+    Parameters
+    ----------
+    num_workers : int, optional
+        Kiwi's worker threads, 1 to :data:`MAX_KIWI_WORKERS`; by default :func:`kiwi_workers`. The tokens do not
+        depend on it. One analyser is kept (a new count replaces it: each holds about 0.5 GB).
+    """
+    return _loaded(_checked_workers(num_workers))
+
+
+@lru_cache(maxsize=1)
+def _loaded(num_workers: int) -> Any:
     from kiwipiepy import Kiwi
 
     with _kiwi_lock:
-        analyser = Kiwi()
+        analyser = Kiwi(num_workers=num_workers)
         for word in USER_WORDS:
             analyser.add_user_word(word, "NNG", 0.0)
-    logger.info("Kiwi loaded with %d user words", len(USER_WORDS))
+    logger.info("Kiwi loaded with %d user words, %d threads", len(USER_WORDS), num_workers)
     return analyser
 
 
+def kiwi(num_workers: int | None = None) -> Any:  # kiwipiepy.Kiwi
+    """The shared Kiwi analyser, initialised (Kiwi builds its model on the first analysis: about 1 s, whatever the
+    text, so it is done once here on an empty text, as kiwipiepy's documentation advises).
+
+    Parameters
+    ----------
+    num_workers : int, optional
+        As in :func:`kiwi_model`.
+    """
+    return _warmed(_checked_workers(num_workers))
+
+
 @lru_cache(maxsize=1)
-def kiwi() -> Any:  # kiwipiepy.Kiwi
-    """The shared Kiwi analyser, warmed up by one analysis (its first call costs about 1.6 s more)."""
-    analyser = kiwi_model()
+def _warmed(num_workers: int) -> Any:
+    analyser = _loaded(num_workers)
     with _kiwi_lock:
-        analyser.tokenize("워밍업 문장입니다.")
+        analyser.tokenize("")
     return analyser
 
 
@@ -118,8 +173,13 @@ def tokenize_korean(
     verbs: bool = False,
     keep_numbers: bool = False,
     fragments: bool = False,
+    num_workers: int | None = None,
 ) -> Iterator[list[str]]:
     """Tokens of each text by Kiwi morphological analysis.
+
+    Kiwi's time grows faster than a text's length (one 1 MB text took 27 s, the same text in lines 2 s): give it
+    texts of a few thousand characters at most (``models.preprocess`` cuts longer documents at line and sentence
+    ends).
 
     Parameters
     ----------
@@ -136,22 +196,55 @@ def tokenize_korean(
     fragments : bool
         Keep Kiwi's one-syllable noun pieces as they come (see :func:`korean_words`); by default they are joined
         to the nouns they stand next to, or dropped when they count a number.
+    num_workers : int, optional
+        Kiwi's worker threads (see :func:`kiwi_model`); the tokens do not depend on it.
 
     Yields
     ------
     list of str
         Tokens per text, in text order.
     """
-    analyser = kiwi()
+    analyser = kiwi(num_workers)
     for tokens in analyser.tokenize(texts if isinstance(texts, list) else iter(texts)):
         words = korean_words(tokens, verbs, keep_numbers, fragments)
-        yield [w for w in words if len(w) >= min_length and w not in stop_words]
+        if min_length > 1:
+            yield [w for w in words if len(w) >= min_length and w not in stop_words]
+        else:
+            yield [w for w in words if w not in stop_words]
 
 
-_NOUNS = ("NNG", "NNP")
-_NUMERALS = ("SN", "NR")
+# What korean_words does with a morpheme, by its tag (Sejong tags as Kiwi writes them, e.g. NNG, VV-R, ETM).
+_ROLE_NOUN, _ROLE_PREFIX, _ROLE_NUMBER, _ROLE_GLUE, _ROLE_LATIN, _ROLE_VERB, _ROLE_OTHER = range(7)
 # A one-syllable noun glued right after one of these is a piece of something else (a counter, a broken word).
-_GLUE = ("SN", "NR", "E", "J", "XS", "VC")
+_GLUE_TAGS = ("SN", "NR", "E", "J", "XS", "VC")
+_ROLES: dict[str, int] = {}
+
+
+def _role(tag: str) -> int:
+    if tag in ("NNG", "NNP"):
+        return _ROLE_NOUN
+    if tag == "XPN":
+        return _ROLE_PREFIX
+    if tag == "SN":  # a number: glue, and kept on request
+        return _ROLE_NUMBER
+    if tag.startswith(_GLUE_TAGS):
+        return _ROLE_GLUE
+    if tag == "SL":
+        return _ROLE_LATIN
+    if tag.startswith(("VV", "VA")):
+        return _ROLE_VERB
+    return _ROLE_OTHER
+
+
+def _emit_run(run: list[str], glued: bool, fragments: bool, words: list[str]) -> None:
+    """Append the nouns written together in ``run`` to ``words``: joined, dropped or as they are."""
+    if len(run) == 1:
+        if fragments or not glued or len(run[0]) > 1:
+            words.append(run[0])
+    elif not fragments and any(len(piece) == 1 for piece in run):
+        words.append("".join(run))
+    else:
+        words.extend(run)
 
 
 def korean_words(
@@ -180,59 +273,57 @@ def korean_words(
     -------
     list of str
     """
+    # Each token's attributes are read at most once (they are computed by kiwipiepy on every access), and a tag's
+    # role is looked up in a table: this loop runs in the thread that collects Kiwi's results.
     words: list[str] = []
-    run: list[str] = []  # nouns written together, not yet emitted
-    run_end = -1  # where the run's last noun ends
+    run: list[str] = []  # nouns written together (or a prefix waiting for its noun: 맨 + 발), not yet emitted
+    run_end = -1  # where the run's last morpheme ends
     glued = False  # the run starts right after a numeral, ending, particle, suffix or copula
     glue_end = -1  # where the last such morpheme ends
-    prefix: list[str | None] = [None]  # a prefix (XPN) waiting for its noun: 맨 + 발 → 맨발
-
-    def flush() -> None:
-        if run and run[-1] == prefix[0]:  # a prefix with no noun after it
-            run.pop()
-        prefix[0] = None
-        if not run:
-            return
-        if fragments or (len(run) == 1 and len(run[0]) > 1):
-            words.extend(run)
-        elif len(run) == 1:
-            if not glued:
-                words.append(run[0])
-        elif any(len(piece) == 1 for piece in run):
-            words.append("".join(run))
-        else:
-            words.extend(run)
-        run.clear()
-
+    prefix_only = False  # the run is only a prefix (XPN) so far
+    roles = _ROLES
     for token in tokens:
-        tag, start = token.tag, token.start
-        if tag in _NOUNS:
+        tag = token.tag
+        role = roles.get(tag)
+        if role is None:
+            role = roles[tag] = _role(tag)
+        if role == _ROLE_NOUN:
+            start = token.start
             if run and start == run_end:
                 run.append(token.form)
             else:
-                flush()
-                run.append(token.form)
+                if run and not prefix_only:
+                    _emit_run(run, glued, fragments, words)
+                run = [token.form]
                 glued = start == glue_end
-            prefix[0] = None
+            prefix_only = False
             run_end = start + token.len
             continue
-        flush()
-        if tag == "XPN" and not fragments:
-            run.append(token.form)
-            prefix[0] = token.form
-            glued = start == glue_end
-            run_end = start + token.len
+        if run:
+            if not prefix_only:  # a prefix with no noun after it is dropped
+                _emit_run(run, glued, fragments, words)
+            run = []
+            prefix_only = False
+        if role == _ROLE_OTHER:
             continue
-        if tag.startswith(_GLUE):
+        if role in (_ROLE_GLUE, _ROLE_NUMBER):
+            start = token.start
             glue_end = start + token.len
-        if tag in _NUMERALS:
-            if keep_numbers and tag == "SN":
+            if role == _ROLE_NUMBER and keep_numbers:
                 words.append(token.form)
-        elif tag == "SL":
+        elif role == _ROLE_PREFIX:
+            if not fragments:
+                start = token.start
+                run = [token.form]
+                prefix_only = True
+                glued = start == glue_end
+                run_end = start + token.len
+        elif role == _ROLE_LATIN:
             word = token.form.lower()
             if len(word) >= 2:
                 words.append(word)
-        elif verbs and (tag.startswith("VV") or tag.startswith("VA")):
+        elif verbs:  # _ROLE_VERB
             words.append(token.form + "다")
-    flush()
+    if run and not prefix_only:
+        _emit_run(run, glued, fragments, words)
     return words
