@@ -163,6 +163,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Invalid option {option}={value!r}: {why}",
         "ko": "잘못된 옵션 {option}={value!r}: {why}",
     },
+    # --- word2vec classroom ------------------------------------------------------------------
+    "pairs_no_words": {
+        "en": "The sentence has no words to pair: write a sentence with letters in it.",
+        "ko": "짝을 지을 단어가 없습니다. 글자가 들어 있는 문장을 써 주세요.",
+    },
+    "pairs_too_long": {
+        "en": "The sentence has {words} words; the table takes at most {limit}. Use a shorter sentence.",
+        "ko": "문장이 {words}단어입니다. 표는 {limit}단어까지 만듭니다. 더 짧은 문장을 써 주세요.",
+    },
     "unknown_sample": {
         "en": "Unknown sample '{name}'. Samples: {names}.",
         "ko": "알 수 없는 샘플 '{name}'입니다. 샘플 목록: {names}.",
