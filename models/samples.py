@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from models.errors import InputError
 from models.ingest import read_files
 from models.preprocess import build_corpus
 
-__all__ = ["SAMPLES", "Sample", "gibbs_example", "load_sample", "sample_files"]
+__all__ = ["SAMPLES", "Sample", "gibbs_example", "load_sample", "sample_files", "word2vec_sentences"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -45,15 +46,27 @@ def gibbs_example() -> dict[str, Any]:
     return json.loads((DATA_DIR / "lecture-gibbs.json").read_text(encoding="utf-8"))
 
 
+def word2vec_sentences() -> list[list[str]]:
+    """The lecture's Word2vec sample as tokenised sentences, case kept ("The fat cat sat on the mat" first)."""
+    from models.embeddings.pairs import sentence_tokens
+
+    text = (DATA_DIR / "lecture-word2vec.txt").read_text(encoding="utf-8")
+    return [sentence_tokens(line) for line in text.splitlines() if line.strip()]
+
+
 def _gibbs_files() -> list[tuple[str, bytes]]:
     lines = [" ".join(d["tokens"]) for d in gibbs_example()["documents"]]
     return [("lecture-gibbs.txt", ("\n".join(lines) + "\n").encode("utf-8"))]
 
 
 def _lee_files() -> list[tuple[str, bytes]]:
-    from gensim.test.utils import datapath
-
-    return [("lee_background.txt", Path(datapath("lee_background.cor")).read_bytes())]
+    # gensim's own test data (``gensim.test.utils.datapath``), found without importing gensim: that import (SciPy's
+    # stats with it) cost the app's first page 1.2-1.8 s (benchmarks/bench_cold_start.py).
+    spec = importlib.util.find_spec("gensim")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the Lee news sample ships with gensim, which is not installed", name="gensim")
+    path = Path(spec.submodule_search_locations[0]) / "test" / "test_data" / "lee_background.cor"
+    return [("lee_background.txt", path.read_bytes())]
 
 
 SAMPLES: dict[str, Sample] = {
@@ -74,6 +87,14 @@ SAMPLES: dict[str, Sample] = {
             _gibbs_files,
             IngestOptions(doc_mode="line"),
             PreprocessOptions(language="ko"),
+        ),
+        Sample(
+            "lecture-word2vec",
+            "Lecture: Word2vec, 12 sentences",
+            "강의: 워드투벡 문장 12개",
+            _data("lecture-word2vec.txt"),
+            IngestOptions(doc_mode="line"),
+            PreprocessOptions(language="en"),
         ),
         Sample(
             "ko-market",
