@@ -6,13 +6,17 @@ Use it from Python (``from models import read_files, build_corpus``) or from the
 
 from __future__ import annotations
 
-from models.corpus import Corpus, PreprocessOptions
-from models.documents import FileReport, Ingested, IngestOptions, RawDocument
-from models.errors import InputError, Notice
-from models.ingest import SUPPORTED_EXTENSIONS, read_files
-from models.limits import Limits
-from models.preprocess import build_corpus
-from models.samples import SAMPLES, load_sample, sample_files
+from models import numba_cache
+
+numba_cache.configure()  # before any module here imports numba: compiled kernels go to a writable per-user cache
+
+from models.corpus import Corpus, PreprocessOptions  # noqa: E402
+from models.documents import FileReport, Ingested, IngestOptions, RawDocument  # noqa: E402
+from models.errors import InputError, Notice  # noqa: E402
+from models.ingest import SUPPORTED_EXTENSIONS, read_files  # noqa: E402
+from models.limits import Limits  # noqa: E402
+from models.preprocess import build_corpus  # noqa: E402
+from models.samples import SAMPLES, load_sample, sample_files  # noqa: E402
 
 __all__ = [
     "SAMPLES",
