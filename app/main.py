@@ -16,13 +16,18 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from app import i18n, job_ui, state  # noqa: E402
+from app import job_ui  # noqa: E402
+
+# First, before the imports of the pages: the worker processes' fork server starts at once (a process of its own) and
+# imports and warms what a fit needs while this run imports the rest and builds the sample corpus.
+job_ui.runner()
+
+from app import i18n, state  # noqa: E402
 from app.session import sidebar_and_fits  # noqa: E402
 
 VIEWS = ROOT / "app" / "views"
 
 st.set_page_config(page_title="TopicLens", page_icon="🔎", layout="wide")
-job_ui.runner()  # on the first run: starts the worker processes' fork server while this page draws
 for _key in state.PERSISTENT:  # keep widget values across pages, early stops and a change of UI language
     if _key in st.session_state:
         st.session_state[_key] = st.session_state[_key]
