@@ -37,6 +37,7 @@ pages = {
     "lda": st.Page(str(VIEWS / "lda.py"), title=i18n.t("page_lda"), url_path="lda", default=True),
     "lsa": st.Page(str(VIEWS / "lsa.py"), title=i18n.t("page_lsa"), url_path="lsa"),
     "gibbs": st.Page(str(VIEWS / "gibbs.py"), title=i18n.t("page_gibbs"), url_path="gibbs"),
+    "word2vec": st.Page(str(VIEWS / "word2vec.py"), title=i18n.t("page_word2vec"), url_path="word2vec"),
     "corpus": st.Page(str(VIEWS / "corpus.py"), title=i18n.t("page_corpus"), url_path="corpus"),
 }
 navigation = st.navigation(list(pages.values()))

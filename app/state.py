@@ -110,3 +110,29 @@ PERSISTENT: tuple[str, ...] = (
     GIBBS_SOURCE, GIBBS_K, GIBBS_ALPHA, GIBBS_BETA, GIBBS_SEED, GIBBS_SWEEPS, GIBBS_SPEED, GIBBS_STORY_LENGTH,
     GIBBS_STORY_SEED,
 )  # fmt: skip
+
+# --- Word2vec page ---
+W2V_TAB = "tl_w2v_tab"  # prefix: the tab widget, one per UI language
+W2V_TAB_OPEN = "tl_w2v_tab_open"  # the open tab's name, kept across languages
+W2V_ONE_POS = "tl_w2v_one_pos"  # position of the 1 in the lookup's one-hot vector (1-based)
+W2V_CBOW_SENTENCE = "tl_w2v_cbow_sentence"  # index of the sample sentence
+W2V_CBOW_CENTRE = "tl_w2v_cbow_centre"  # position of the centre word in it
+W2V_CBOW_WINDOW = "tl_w2v_cbow_window"
+W2V_PAIRS_TEXT = "tl_w2v_pairs_text"
+W2V_PAIRS_WINDOW = "tl_w2v_pairs_window"
+W2V_NEG_K = "tl_w2v_neg_k"
+W2V_NEG_SEED = "tl_w2v_neg_seed"
+W2V_ROOM = "tl_w2v_room"  # this session's Word2VecClassroom
+W2V_MODE = "tl_w2v_mode"
+W2V_DIM = "tl_w2v_dim"
+W2V_TRAIN_WINDOW = "tl_w2v_train_window"
+W2V_TRAIN_K = "tl_w2v_train_k"
+W2V_LR = "tl_w2v_lr"
+W2V_SEED = "tl_w2v_seed"
+W2V_STEPS = "tl_w2v_steps"
+W2V_SPEED = "tl_w2v_speed"
+PERSISTENT += (
+    W2V_ONE_POS, W2V_CBOW_SENTENCE, W2V_CBOW_CENTRE, W2V_CBOW_WINDOW, W2V_PAIRS_TEXT, W2V_PAIRS_WINDOW,
+    W2V_NEG_K, W2V_NEG_SEED, W2V_MODE, W2V_DIM, W2V_TRAIN_WINDOW, W2V_TRAIN_K, W2V_LR, W2V_SEED,
+    W2V_STEPS, W2V_SPEED,
+)  # fmt: skip

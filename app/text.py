@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.text_gibbs import GIBBS_TEXT
 from app.text_jobs import JOB_TEXT
+from app.text_word2vec import W2V_TEXT
 
 TEXT: dict[str, dict[str, str]] = {
     "app_title": {"en": "TopicLens", "ko": "TopicLens"},
@@ -422,3 +423,4 @@ TEXT.update(
 # The Gibbs classroom's texts and the background jobs' texts live in their own modules.
 TEXT.update(GIBBS_TEXT)
 TEXT.update(JOB_TEXT)
+TEXT.update(W2V_TEXT)

@@ -261,6 +261,23 @@ class Word2VecClassroom:
             total += self.loss_of(ex, self.negatives_for(i, ex.output), self.W, self.U)
         return total / len(self.examples)
 
+    def projection(self) -> np.ndarray:
+        """The input vectors in 2-D by PCA (each axis's sign fixed so its largest loading is positive).
+
+        Returns
+        -------
+        ndarray of shape (V, 2)
+            Zero in the missing axes when N < 2.
+        """
+        X = self.W - self.W.mean(axis=0)
+        _, _, vt = np.linalg.svd(X, full_matrices=False)
+        axes = vt[:2]
+        signs = np.sign(axes[np.arange(len(axes)), np.argmax(np.abs(axes), axis=1)])
+        coords = X @ (axes * np.where(signs == 0, 1.0, signs)[:, None]).T
+        if coords.shape[1] < 2:
+            coords = np.hstack([coords, np.zeros((coords.shape[0], 2 - coords.shape[1]))])
+        return coords
+
     def nearest(self, word: str, n: int = 5) -> list[tuple[str, float]]:
         """The ``n`` words whose input vectors have the largest cosine with ``word``'s."""
         if word not in self.index:

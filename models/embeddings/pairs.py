@@ -137,8 +137,9 @@ def negative_table(
 ) -> list[Pair]:
     """The lecture's second table: each positive pair followed by ``k`` negatives for its input word.
 
-    A negative is drawn from :func:`negative_distribution`; a draw equal to the pair's own context word is drawn
-    again (as word2vec skips the target word). Seeded: the same seed gives the same table.
+    A negative is drawn from :func:`negative_distribution`; a draw equal to one of the pair's own words is drawn
+    again (word2vec skips a draw equal to the target word; a row "cat, cat, 0" would only puzzle a class).
+    Seeded: the same seed gives the same table.
     """
     if not (isinstance(k, int | np.integer) and 0 <= k <= MAX_NEGATIVES):
         raise InputError("bad_option", option="negative", value=k, why=f"use 0 to {MAX_NEGATIVES}")
@@ -148,12 +149,12 @@ def negative_table(
     rows: list[Pair] = []
     for pair in positives:
         rows.append(pair)
-        if len(words) < 2:
+        if len(set(words) - {pair.input, pair.context}) == 0:
             continue
         drawn = 0
         while drawn < k:
             w = words[int(rng.choice(len(words), p=p))]
-            if w == pair.context:
+            if w in (pair.context, pair.input):
                 continue
             rows.append(Pair(pair.input, w, 0, prob[w]))
             drawn += 1
