@@ -337,4 +337,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "LDAvis 화면에는 토픽이 2개 이상 필요합니다. 이 모델의 토픽은 {k}개입니다. 토픽 수를 늘려 다시 학습해 "
         "주세요.",
     },
+    # --- word embeddings (Word2vec) ------------------------------------------------------------
+    "w2v_too_few_words": {
+        "en": "Word vectors need at least {words} different words; this corpus has fewer.",
+        "ko": "단어 벡터를 학습하려면 서로 다른 단어가 {words}개 이상 있어야 합니다. 이 코퍼스에는 그보다 적습니다.",
+    },
+    "w2v_min_count_too_high": {
+        "en": "min_count={value!r} leaves fewer than {words} words in the vocabulary; choose at most {highest}.",
+        "ko": "min_count={value!r}이면 어휘에 남는 단어가 {words}개보다 적습니다. {highest} 이하로 고르세요.",
+    },
+    "w2v_unknown_word": {
+        "en": "'{word}' is not in the word vectors' vocabulary ({vocab_size:,} words; words seen fewer than "
+        "{min_count} times are left out).",
+        "ko": "'{word}'은(는) 단어 벡터의 어휘({vocab_size:,}개)에 없습니다. {min_count}번보다 적게 나온 단어는 "
+        "빠집니다.",
+    },
+    "w2v_unknown_word_close": {
+        "en": "'{word}' is not in the word vectors' vocabulary ({vocab_size:,} words; words seen fewer than "
+        "{min_count} times are left out). Similar words: {close}.",
+        "ko": "'{word}'은(는) 단어 벡터의 어휘({vocab_size:,}개)에 없습니다. {min_count}번보다 적게 나온 단어는 "
+        "빠집니다. 비슷한 단어: {close}.",
+    },
 }

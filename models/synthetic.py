@@ -1,6 +1,7 @@
-"""Corpora with a known answer: block-diagonal topics and text sampled from the LDA generative model.
+"""Corpora with a known answer: block-diagonal topics, text sampled from the LDA generative model, word clusters.
 
-Used by the tests (every engine must recover the planted topics) and by the benchmarks (a corpus of any size).
+Used by the tests (every engine must recover the planted topics, word vectors the planted clusters) and by the
+benchmarks (a corpus of any size).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import numpy as np
 from models.corpus import Corpus, PreprocessOptions, count_matrix
 from models.documents import RawDocument
 
-__all__ = ["Planted", "block_diagonal", "generative", "topic_recovery"]
+__all__ = ["Planted", "WordClusters", "block_diagonal", "generative", "topic_recovery", "word_clusters"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -119,3 +120,44 @@ def topic_recovery(planted_phi: np.ndarray, fitted_phi: np.ndarray) -> np.ndarra
     a = planted_phi / np.linalg.norm(planted_phi, axis=1, keepdims=True)
     b = fitted_phi / np.linalg.norm(fitted_phi, axis=1, keepdims=True)
     return (a @ b.T).max(axis=1)
+
+
+@dataclass(frozen=True, eq=False)
+class WordClusters:
+    """A synthetic corpus whose words come in planted clusters (words of a cluster share their documents).
+
+    Attributes
+    ----------
+    corpus : Corpus
+        Terms ``w00000``, ``w00001``, ...; cluster c holds terms ``c * words_per_cluster`` to
+        ``(c + 1) * words_per_cluster - 1``.
+    cluster : ndarray of shape (n_terms,)
+        The cluster of each term, in the corpus's vocabulary order.
+    """
+
+    corpus: Corpus
+    cluster: np.ndarray
+
+
+def word_clusters(
+    n_clusters: int = 10,
+    words_per_cluster: int = 10,
+    n_docs: int = 500,
+    doc_length: int = 50,
+    noise: float = 0.1,
+    seed: int = 0,
+) -> WordClusters:
+    """Each document is about one cluster, drawn uniformly: each of its ``doc_length`` words is, with probability
+    ``1 - noise``, a uniform draw from that cluster's words, else a uniform draw from all words.
+
+    Words of a cluster then share contexts (the distributional hypothesis, Harris 1954), so word vectors trained on
+    it should put each word's nearest neighbours in its own cluster. Terms are numbered by cluster (the vocabulary
+    is in that order, not in order of first appearance).
+    """
+    rng = np.random.default_rng(seed)
+    n_terms = n_clusters * words_per_cluster
+    topic = rng.integers(0, n_clusters, size=n_docs)
+    own = topic[:, None] * words_per_cluster + rng.integers(0, words_per_cluster, size=(n_docs, doc_length))
+    anywhere = rng.integers(0, n_terms, size=(n_docs, doc_length))
+    words = np.where(rng.random((n_docs, doc_length)) < noise, anywhere, own)
+    return WordClusters(_corpus_from_ids(list(words), n_terms), np.arange(n_terms) // words_per_cluster)
