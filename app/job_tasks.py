@@ -10,6 +10,7 @@ from __future__ import annotations
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from models.corpus import Corpus, PreprocessOptions
 from models.documents import IngestOptions
@@ -18,7 +19,7 @@ from models.lda_options import LdaOptions, Progress
 from models.lsa import LsaResult
 from models.quality import KScore
 
-__all__ = ["CorpusFile", "fit_lda", "fit_lsa", "read_corpus", "sweep_k", "warm_up"]
+__all__ = ["CorpusFile", "fit_lda", "fit_lsa", "read_corpus", "sweep_k", "train_word2vec", "warm_up"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,13 @@ def fit_lsa(source: Corpus | CorpusFile, k: int | None, weighting: str, *, progr
     from models.lsa import fit_lsa as lsa
 
     return lsa(_corpus(source), n_components=k, weighting=weighting)
+
+
+def train_word2vec(source: Corpus | CorpusFile, options: Any, *, progress: Progress) -> Any:
+    """gensim Word2Vec on the corpus's tokens, one epoch at a time (``models.embeddings.word2vec``)."""
+    from models.embeddings.word2vec import train_word2vec as train
+
+    return train(_corpus(source), options, progress)
 
 
 def sweep_k(

@@ -136,3 +136,27 @@ PERSISTENT += (
     W2V_NEG_K, W2V_NEG_SEED, W2V_MODE, W2V_DIM, W2V_TRAIN_WINDOW, W2V_TRAIN_K, W2V_LR, W2V_SEED,
     W2V_STEPS, W2V_SPEED,
 )  # fmt: skip
+
+# --- Word2vec page: your corpus ---
+W2V_SG = "tl_w2v_sg"
+W2V_C_DIM = "tl_w2v_c_dim"
+W2V_C_WINDOW = "tl_w2v_c_window"
+W2V_C_NEGATIVE = "tl_w2v_c_negative"
+W2V_MIN_COUNT = "tl_w2v_min_count"
+W2V_EPOCHS = "tl_w2v_epochs"
+W2V_C_SEED = "tl_w2v_c_seed"
+W2V_TRAINED = "tl_w2v_trained"  # result-cache key of this session's current embedding model
+W2V_FAILED = "tl_w2v_failed"  # keys of trainings that failed or were cancelled (not restarted by themselves)
+W2V_CANCEL = "tl_w2v_cancel"
+W2V_PROJECTION = "tl_w2v_projection"  # "pca" or "tsne"
+W2V_MAP_WORDS = "tl_w2v_map_words"
+W2V_MAP_TOPIC = "tl_w2v_map_topic"  # LDA topic id to highlight, or None
+W2V_PROBE = "tl_w2v_probe"
+W2V_ANALOGY_A = "tl_w2v_analogy_a"
+W2V_ANALOGY_B = "tl_w2v_analogy_b"
+W2V_ANALOGY_C = "tl_w2v_analogy_c"
+W2V_BLANK = "tl_w2v_blank"
+PERSISTENT += (
+    W2V_SG, W2V_C_DIM, W2V_C_WINDOW, W2V_C_NEGATIVE, W2V_MIN_COUNT, W2V_EPOCHS, W2V_C_SEED, W2V_PROJECTION,
+    W2V_MAP_WORDS, W2V_PROBE, W2V_ANALOGY_A, W2V_ANALOGY_B, W2V_ANALOGY_C, W2V_BLANK,
+)  # fmt: skip

@@ -180,4 +180,99 @@ W2V_TEXT: dict[str, dict[str, str]] = {
     "w2v_col_semantic": {"en": "Semantic accuracy [%]", "ko": "의미 정확도 [%]"},
     "w2v_col_syntactic": {"en": "Syntactic accuracy [%]", "ko": "문법 정확도 [%]"},
     "w2v_col_msr": {"en": "MSR word relatedness [%]", "ko": "MSR 단어 관련도 [%]"},
+    # your corpus
+    "w2v_tab_corpus": {"en": "Your corpus", "ko": "내 말뭉치"},
+    "w2v_corpus_intro": {
+        "en": "The same method on the current corpus: gensim's Word2Vec trained here on the corpus's own tokens "
+        "(Kiwi morphemes for Korean), one worker so that a seed gives the same vectors every time.",
+        "ko": "같은 방법을 현재 말뭉치에: 말뭉치의 토큰(한국어는 Kiwi 형태소)으로 gensim Word2Vec을 여기서 "
+        "학습합니다. 같은 시드면 언제나 같은 벡터가 나오도록 작업자 하나로 학습합니다.",
+    },
+    "w2v_need_corpus": {
+        "en": "Choose a sample or upload files in the sidebar first.",
+        "ko": "먼저 사이드바에서 샘플을 고르거나 파일을 올려 주세요.",
+    },
+    "w2v_corpus_is": {"en": "Corpus: {label} · {tokens:,} tokens", "ko": "말뭉치: {label} · 토큰 {tokens:,}개"},
+    "w2v_sg_1": {"en": "skip-gram", "ko": "스킵그램"},
+    "w2v_sg_0": {"en": "CBOW", "ko": "CBOW"},
+    "w2v_min_count": {"en": "Min count", "ko": "최소 빈도"},
+    "w2v_epochs": {"en": "Epochs", "ko": "에포크"},
+    "w2v_train": {"en": "Train", "ko": "학습"},
+    "w2v_train_help_corpus": {
+        "en": "Trained with one worker thread: the same seed and options give the same vectors. Changing the map, "
+        "the topic or a search never retrains.",
+        "ko": "작업 스레드 하나로 학습합니다. 같은 시드와 옵션이면 같은 벡터가 나옵니다. 지도나 토픽을 바꾸거나 "
+        "검색해도 다시 학습하지 않습니다.",
+    },
+    "w2v_training": {"en": "Training Word2Vec", "ko": "Word2Vec 학습 중"},
+    "w2v_epoch_progress": {"en": "epoch {i} of {total}", "ko": "에포크 {total}회 중 {i}회"},
+    "w2v_loss": {"en": "loss", "ko": "손실"},
+    "w2v_cancelled": {"en": "The training was cancelled.", "ko": "학습을 취소했습니다."},
+    "w2v_press_train": {
+        "en": "This corpus is large: choose the options and press Train.",
+        "ko": "말뭉치가 큽니다. 옵션을 고른 뒤 '학습'을 누르세요.",
+    },
+    "w2v_showing_other": {
+        "en": "Showing the last trained model; press Train to train with the options above.",
+        "ko": "마지막으로 학습한 모델을 보여 줍니다. 위 옵션으로 학습하려면 '학습'을 누르세요.",
+    },
+    "w2v_trained": {
+        "en": "{words:,} words × {dim} dimensions, trained in {seconds:.1f} s.",
+        "ko": "단어 {words:,}개 × {dim}차원, {seconds:.1f}초에 학습.",
+    },
+    "w2v_projection": {"en": "Map", "ko": "배치"},
+    "w2v_projection_pca": {"en": "PCA", "ko": "PCA"},
+    "w2v_projection_tsne": {"en": "t-SNE", "ko": "t-SNE"},
+    "w2v_map_words": {"en": "Most frequent words shown", "ko": "보여 줄 빈도 상위 단어 수"},
+    "w2v_map_topic": {"en": "Highlight an LDA topic", "ko": "강조할 LDA 토픽"},
+    "w2v_all_topics": {"en": "all topics", "ko": "모든 토픽"},
+    "w2v_coloured_by_topics": {
+        "en": "Each word is coloured by its most likely topic p(k | w) in this session's LDA fit of the same corpus "
+        "(the topic map's colours and names); grey words are not in the topic model's vocabulary.",
+        "ko": "각 단어는 같은 말뭉치에 대한 이 세션의 LDA 결과에서 가장 가능성 높은 토픽 p(k | w)의 색입니다(토픽 "
+        "지도와 같은 색과 이름). 회색 단어는 토픽 모델의 어휘에 없습니다.",
+    },
+    "w2v_no_lda": {
+        "en": "Fit LDA on this corpus (Topic map page) to colour the words by topic.",
+        "ko": "이 말뭉치로 LDA를 학습하면(토픽 지도 페이지) 단어가 토픽 색으로 칠해집니다.",
+    },
+    "w2v_no_topic": {"en": "not in the topic model", "ko": "토픽 모델에 없음"},
+    "w2v_corpus_map_title": {
+        "en": "{n} most frequent words by {method} (hover: 5 nearest)",
+        "ko": "빈도 상위 {n}개 단어의 {method} (마우스: 가까운 5개)",
+    },
+    "w2v_loss_epochs": {"en": "Loss per epoch", "ko": "에포크별 손실"},
+    "w2v_epoch": {"en": "epoch", "ko": "에포크"},
+    "w2v_loss_help": {
+        "en": "The mean negative-sampling loss on a fixed sample of word pairs, computed after each epoch "
+        "(gensim's own running loss is unreliable).",
+        "ko": "고정된 단어 짝 표본에서 에포크마다 계산한 평균 네거티브 샘플링 손실입니다(gensim 자체의 누적 "
+        "손실은 믿기 어렵습니다).",
+    },
+    "w2v_neighbours": {"en": "Nearest words", "ko": "가장 가까운 단어"},
+    "w2v_probe": {"en": "Word", "ko": "단어"},
+    "w2v_cosine": {"en": "cosine", "ko": "코사인"},
+    "w2v_analogy": {"en": "Analogy a − b + c", "ko": "유추 a − b + c"},
+    "w2v_analogy_help": {
+        "en": "e.g. king − man + woman: the words nearest to that vector (the three words left out).",
+        "ko": "예: king − man + woman. 그 벡터에 가장 가까운 단어(세 단어 제외).",
+    },
+    "w2v_blank": {"en": "Fill in the blank", "ko": "빈칸 채우기"},
+    "w2v_blank_context": {"en": "Context words", "ko": "주변 단어"},
+    "w2v_blank_help": {
+        "en": "CBOW's prediction of a centre word from its context: softmax(U v̂) with v̂ the mean of the context "
+        "words' vectors, as BERT will later predict a masked word.",
+        "ko": "주변 단어로 중심 단어를 맞히는 CBOW의 예측: softmax(U v̂), v̂는 주변 단어 벡터의 평균. 다음 장의 "
+        "BERT가 가려진 단어를 맞히는 것과 같습니다.",
+    },
+    "w2v_probability": {"en": "probability", "ko": "확률"},
+    "w2v_download_csv": {
+        "en": "Word vectors (CSV: word, count, d1 … dN)",
+        "ko": "단어 벡터 (CSV: 단어, 빈도, d1 … dN)",
+    },
+    "w2v_download_text": {
+        "en": "Word vectors in the word2vec text format (gensim's KeyedVectors.load_word2vec_format reads it)",
+        "ko": "word2vec 텍스트 형식의 단어 벡터 (gensim KeyedVectors.load_word2vec_format으로 읽힘)",
+    },
+    "w2v_download_text_button": {"en": "Download .txt", "ko": ".txt 내려받기"},
 }

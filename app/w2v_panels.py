@@ -420,6 +420,13 @@ def paper_tab() -> None:
     st.caption(t("w2v_paper_caption"))
 
 
+def corpus_tab() -> None:
+    """gensim Word2Vec on the user's corpus (``app.w2v_corpus``)."""
+    from app.w2v_corpus import corpus_tab as draw
+
+    draw()
+
+
 TABS = {
     "lookup": lookup_tab,
     "cbow": cbow_tab,
@@ -427,4 +434,5 @@ TABS = {
     "negative": negative_tab,
     "train": train_tab,
     "paper": paper_tab,
+    "corpus": corpus_tab,
 }
