@@ -75,7 +75,7 @@ def run_pending(corpus: Corpus | None, page: str | None = None) -> None:
     if result_cache.get(spec.key) is None:
         source = corpus_source.job_source(spec.corpus_key, corpus)
         if spec.method == "lda":
-            label = t("fitting_lda", engine=spec.lda.engine, k=spec.lda.n_topics)
+            label = t("fitting_lda", engine=t(f"engine_{spec.lda.engine}"), k=spec.lda.n_topics)
             job = job_ui.submit(spec.key, job_tasks.fit_lda, (source, spec.lda), "fit")
         else:
             label = t("fitting_lsa")
@@ -87,8 +87,10 @@ def run_pending(corpus: Corpus | None, page: str | None = None) -> None:
         if spec.method == "lda":  # on its page: the map as the chain converges, once the fit takes a while
             job_ui.wait(job, label=label, cancel_key=state.CANCEL_BUTTON, detail=_iteration, until=_live_now)
             if not job.poll(job_ui.owner()).final:
-                ss[_FULL_RUN] = True  # the page below draws the latest model in this run
-                _live_status(spec.key, label)
+                ss[_LIVE] = spec.key  # the LDA page draws the latest model, and the status box under its title
+                ss[_FULL_RUN] = True
+                if page is None:  # no page follows that would draw the box
+                    live_box()
                 return
         job_ui.wait(job, label=label, cancel_key=state.CANCEL_BUTTON, detail=_iteration)
         try:
@@ -152,9 +154,16 @@ _LIVE_SHOWN = "_tl_live_shown"  # the number of the partial model the page drew 
 _FULL_RUN = "_tl_live_full_run"  # set by a full run for the status fragment: the page is about to draw
 
 
+def live_box() -> None:
+    """Under the LDA page's title while its fit shows the model as it converges: the status box (else nothing)."""
+    spec: FitSpec | None = st.session_state.get(state.PENDING)
+    if spec is not None and st.session_state.get(_LIVE) == spec.key and st.session_state.get(_FULL_RUN):
+        _live_status(spec.key)
+
+
 @st.fragment(run_every=1.0)
-def _live_status(key: str, label: str) -> None:
-    """Above the LDA page while its fit runs: sweep, log-likelihood, the converged mark, and Stop.
+def _live_status(key: str) -> None:
+    """The LDA page's box while its fit runs: sweep, log-likelihood, the map's sweep, the converged mark, Stop.
 
     Polled every second; when the fit has a newer model (or has finished) the whole page reruns to draw it.
     Stop keeps the model as it stands (the last one drawn) as this session's fit.
@@ -167,19 +176,21 @@ def _live_status(key: str, label: str) -> None:
     full_run = ss.pop(_FULL_RUN, False)
     if status.final or (not full_run and status.partial != ss.get(_LIVE_SHOWN)):
         st.rerun(scope="app")  # the fit's result, or a newer model than the page drew
-    ss[_LIVE] = key  # the page below draws the latest model (and records which, see live())
     latest = job.partial()
     exploration: LdaExploration | None = latest[1] if latest is not None else None
-    fraction = 0.0
+    fraction, text = 0.0, ""
     if status.progress is not None:
-        fraction = min(max(status.progress[0] / max(status.progress[1], 1), 0.0), 1.0)
+        i, total, ll = status.progress
+        fraction = min(max(i / max(total, 1), 0.0), 1.0)
+        text = t("live_progress", i=i, total=total) + ("" if ll is None else " · " + t("live_ll", ll=ll))
     with st.container(border=True):
-        st.progress(fraction, text=label + (" — " + _iteration(status.progress) if status.progress else ""))
-        if exploration is not None:
-            st.caption(_convergence_note(exploration))
-        if st.button(t("stop_keep"), key=state.STOP_LIVE, help=t("stop_keep_help")):
+        bar, stop = st.columns([5, 1], vertical_alignment="center")
+        bar.progress(fraction, text=text)
+        if stop.button(t("stop_keep"), key=state.STOP_LIVE, help=t("stop_keep_help"), width="stretch"):
             _keep_partial(key, exploration)
             st.rerun(scope="app")
+        if exploration is not None:
+            st.caption(_convergence_note(exploration))
 
 
 def _convergence_note(exploration: LdaExploration) -> str:

@@ -178,17 +178,19 @@ TEXT.update(
             "en": "Stop sampling and keep the model as it stands now (the one on the map).",
             "ko": "샘플링을 멈추고 지금 상태의 모델(지도에 보이는 모델)을 그대로 씁니다.",
         },
+        "live_progress": {"en": "Gibbs sampling: sweep {i} of {total}", "ko": "깁스 샘플링: {total}회 중 {i}회"},
+        "live_ll": {"en": "log-likelihood {ll:,.0f}", "ko": "로그 우도 {ll:,.0f}"},
         "live_converging": {
-            "en": "The map below shows the model after {done} of {total} sweeps and refreshes as the sampler goes "
-            "on. Not yet converged: the log-likelihood is still rising.",
-            "ko": "아래 지도는 {total}회 중 {done}회 샘플링한 모델이며 샘플러가 진행되면 새로 그려집니다. "
-            "아직 수렴하지 않았습니다(로그 우도가 아직 오르는 중).",
+            "en": "The map shows the model after {done} sweeps and refreshes as sampling goes on · not yet "
+            "converged (the log-likelihood is still rising).",
+            "ko": "지도는 {done}회 샘플링한 모델이며 샘플링이 진행되면 새로 그려집니다 · 아직 수렴하지 않음(로그 "
+            "우도가 아직 오르는 중).",
         },
         "live_converged": {
-            "en": "The map below shows the model after {done} of {total} sweeps. ✓ Converged at sweep {at}: the "
-            "log-likelihood has levelled off, so stopping here loses little.",
-            "ko": "아래 지도는 {total}회 중 {done}회 샘플링한 모델입니다. ✓ {at}회에서 수렴: 로그 우도가 "
-            "평평해졌으니 여기서 멈춰도 잃는 것이 거의 없습니다.",
+            "en": "The map shows the model after {done} sweeps · ✓ converged at sweep {at}: the log-likelihood has "
+            "levelled off, so stopping here loses little.",
+            "ko": "지도는 {done}회 샘플링한 모델입니다 · ✓ {at}회에서 수렴: 로그 우도가 평평해졌으니 여기서 "
+            "멈춰도 잃는 것이 거의 없습니다.",
         },
         "fit_stopped": {
             "en": "Stopped at sweep {done}: this is the model as it stood then.",

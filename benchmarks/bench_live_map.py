@@ -14,7 +14,7 @@ ready (the LDA page says "This corpus is large: ... press Fit"), sets K (and the
 
 - (a) the first map: the intertopic map's K circles drawn (their boxes have a size);
 - (b) the caption "still sampling: sweep X of N";
-- (c) the converged mark "Converged at sweep S", if the chain meets the stopping rule before the last sweep;
+- (c) the converged mark "converged at sweep S", if the chain meets the stopping rule before the last sweep;
 - (d) the final map: the caption "fitted and prepared in".
 
 Every new "still sampling" sweep is recorded too (how often the map refreshes). While the map is live it clicks a
@@ -81,10 +81,10 @@ _WATCH = """(k) => {
     if (!w.shown.length || w.shown[w.shown.length - 1][1] !== shown) w.shown.push([now, shown]);
     const body = document.querySelector('[data-testid=stMain]');
     const all = body ? body.innerText : '';
-    const converged = all.match(/Converged at sweep (\\d+)/);
+    const converged = all.match(/[Cc]onverged at sweep (\\d+)/);
     if (w.converged === null && converged) w.converged = [now, +converged[1]];
     const bar = document.querySelector('[data-testid=stProgress]');
-    const progress = bar && bar.innerText.match(/iteration (\\d+) of (\\d+)/);
+    const progress = bar && bar.innerText.match(/(?:iteration|sweep) (\\d+) of (\\d+)/);
     if (progress && (!w.progress.length || w.progress[w.progress.length - 1][1] !== +progress[1]))
       w.progress.push([now, +progress[1]]);
   };

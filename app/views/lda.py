@@ -29,6 +29,7 @@ if exploration is None:
 
 spec = live[0] if live is not None else st.session_state[state.LDA_KEY]
 caption = "lda_caption" if exploration.complete else "lda_caption_live" if live else "lda_caption_stopped"
+fitting.live_box()
 st.caption(
     t(
         caption,

@@ -34,7 +34,7 @@ def test_the_map_shows_while_the_chain_converges_and_stop_keeps_it(app: AppTest)
     assert not app.exception
     assert _pending(app)
     assert any("still sampling: sweep" in c for c in _captions(app)), _captions(app)
-    assert any("Not yet converged" in c or "Converged at sweep" in c for c in _captions(app))
+    assert any("not yet converged" in c or "converged at sweep" in c for c in _captions(app))
     assert plotly_figures(app), "the map is drawn from the model as it stands"
     shown = app.session_state["_tl_live_shown"]
     time.sleep(2.5)  # the explorer publishes a newer model every few seconds
