@@ -38,6 +38,7 @@ pages = {
     "lsa": st.Page(str(VIEWS / "lsa.py"), title=i18n.t("page_lsa"), url_path="lsa"),
     "gibbs": st.Page(str(VIEWS / "gibbs.py"), title=i18n.t("page_gibbs"), url_path="gibbs"),
     "word2vec": st.Page(str(VIEWS / "word2vec.py"), title=i18n.t("page_word2vec"), url_path="word2vec"),
+    "attention": st.Page(str(VIEWS / "attention.py"), title=i18n.t("page_attention"), url_path="attention"),
     "corpus": st.Page(str(VIEWS / "corpus.py"), title=i18n.t("page_corpus"), url_path="corpus"),
 }
 navigation = st.navigation(list(pages.values()))

@@ -160,3 +160,18 @@ PERSISTENT += (
     W2V_SG, W2V_C_DIM, W2V_C_WINDOW, W2V_C_NEGATIVE, W2V_MIN_COUNT, W2V_EPOCHS, W2V_C_SEED, W2V_PROJECTION,
     W2V_MAP_WORDS, W2V_PROBE, W2V_ANALOGY_A, W2V_ANALOGY_B, W2V_ANALOGY_C, W2V_BLANK,
 )  # fmt: skip
+
+# --- Attention & BERT page ---
+ATTN_TAB = "tl_attn_tab"  # prefix: the tab widget, one per UI language
+ATTN_TAB_OPEN = "tl_attn_tab_open"
+ATTN_TEXT = "tl_attn_text"
+ATTN_CORPUS_SENTENCE = "tl_attn_corpus_sentence"  # -1: the typed sentence, else a corpus document's index
+ATTN_SOURCE = "tl_attn_source"  # "seeded" or "w2v"
+ATTN_D_MODEL = "tl_attn_d_model"
+ATTN_D_K = "tl_attn_d_k"
+ATTN_HEADS = "tl_attn_heads"
+ATTN_SEED = "tl_attn_seed"
+ATTN_QUERY = "tl_attn_query"
+PERSISTENT += (
+    ATTN_TEXT, ATTN_CORPUS_SENTENCE, ATTN_SOURCE, ATTN_D_MODEL, ATTN_D_K, ATTN_HEADS, ATTN_SEED, ATTN_QUERY,
+)  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.text_attention import ATTN_TEXT
 from app.text_gibbs import GIBBS_TEXT
 from app.text_jobs import JOB_TEXT
 from app.text_word2vec import W2V_TEXT
@@ -426,3 +427,4 @@ TEXT.update(
 TEXT.update(GIBBS_TEXT)
 TEXT.update(JOB_TEXT)
 TEXT.update(W2V_TEXT)
+TEXT.update(ATTN_TEXT)
