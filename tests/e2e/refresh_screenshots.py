@@ -17,6 +17,7 @@ TESTS = [
     "tests/e2e/test_explorer_flow.py::test_new_user_flow",
     "tests/e2e/test_explorer_flow.py::test_lsa_page_on_the_lecture_example",
     "tests/e2e/test_gibbs_classroom.py::test_first_step_on_the_lecture_example",
+    "tests/e2e/test_word2vec_page.py::test_negative_sampling_and_a_training_step",
 ]
 
 
