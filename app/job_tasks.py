@@ -87,10 +87,14 @@ def sweep_k(
 
 
 def warm_up() -> None:
-    """Load what the first real job would otherwise load: numba's compiled Gibbs kernels, gensim's coherence.
+    """Load what the first real job would otherwise load: numba's compiled kernels (the Gibbs sampler on all cores,
+    its log-likelihood, the native coherence), through a tiny fit and its explorer data.
 
-    Runs once in the fork server (``app.job_preload``), so every child starts warm. Kiwi is not warmed here: its
-    first analysis starts worker threads, and a child forked from a process with those threads hangs (measured).
+    Runs once in the fork server (``app.job_preload``), which the app starts first, so every child starts warm. The
+    kernels come from numba's cache (``models.numba_cache``: about 0.7 s) or, on a machine's first start, are
+    compiled here and cached (5-10 s). It imports neither gensim, scikit-learn, pyLDAvis nor pandas: the first fit
+    (Gibbs, native coherence) needs none of them. Kiwi is not warmed here: its first analysis starts worker
+    threads, and a child forked from a process with those threads hangs (measured).
     """
     from models.ingest import read_files
     from models.preprocess import build_corpus
