@@ -36,7 +36,7 @@ def block():
 
 
 def _recorder(name, calls):
-    def fit(corpus, options, progress=None):
+    def fit(corpus, options, progress=None, partial=None):
         calls.append((name, corpus, options, progress))
         return name
 
