@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from app import charts, result_cache, state, topic_names
+from app import charts, result_cache, share_view, state, topic_names
 from app.i18n import formatter, t
 from app.plain_text import plain, plotly_text
 from models.corpus import Corpus
@@ -192,6 +192,8 @@ def explorer(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> None:
         ss[state.SELECTED_TOPIC] = None
         ss[state.SELECTED_TERM] = ""
         ss.pop(state.OPEN_DOCUMENT, None)
+    if share_view.pending_view():  # a shared link's topic, λ and term, for the fit it describes
+        share_view.apply_view(exploration.model.n_topics, exploration.model.vocab)
     vis, _ = _view(fit_key, exploration)
     left, right = st.columns([1, 1], gap="medium")
     with left:

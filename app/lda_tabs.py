@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import charts, fitting, lda_explorer, result_cache, state, topic_names
+from app import charts, fitting, lda_explorer, result_cache, share_view, state, topic_names
 from app.document_tables import with_identity
 from app.i18n import message, t
 from app.model_controls import FitSpec
@@ -154,11 +154,22 @@ def classic_tab(fit_key: str, exploration: LdaExploration) -> None:
     st.iframe(page, height=900)
 
 
+def _share_link(exploration: LdaExploration) -> None:
+    """A link that reproduces this view elsewhere (built-in samples), or why there is none (uploads)."""
+    st.markdown(f"**{t('share_title')}**")
+    if not share_view.is_shareable():
+        st.caption(t("share_upload"))
+        return
+    st.code(share_view.link(share_view.link_params(exploration.options)), language=None, wrap_lines=True)
+    st.caption(t("share_help"))
+
+
 def downloads_tab(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> None:
     """Topic-term table, document-topic table, topic names, the offline LDAvis page and the CLI's JSON."""
     from models.report import lda_report
 
     model, vis = exploration.model, exploration.vis
+    _share_link(exploration)
     names = topic_names.names(fit_key, vis)
     topic_cols = [f"{names.get(k, '')} (id {k})" for k in range(model.n_topics)]
     st.markdown(f"**{t('dl_topic_term')}**")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import corpus_source, fitting, model_controls, state
+from app import corpus_source, fitting, model_controls, share_view, state
 from app.corpus_source import CorpusResult
 from app.model_controls import FitSpec
 
@@ -20,6 +20,7 @@ def sidebar_and_fits(page: str | None = None) -> FitSpec | None:
     Returns the spec of a Fit button press in this run (the caller switches to the method's page), else None.
     """
     request = corpus_source.sidebar()
+    share_view.apply_model_options()  # a shared link's model options, after the sample reset the sidebar's
     result = corpus_source.load(request)
     st.session_state[_RESULT] = result
     corpus_key = request.key if request is not None and result.corpus is not None else None

@@ -234,6 +234,21 @@ TEXT.update(
         "tab_quality": {"en": "Model quality", "ko": "모델 품질"},
         "tab_classic": {"en": "Classic LDAvis", "ko": "기존 LDAvis"},
         "tab_downloads": {"en": "Downloads", "ko": "내려받기"},
+        "share_title": {"en": "Share this view", "ko": "이 화면 공유하기"},
+        "share_help": {
+            "en": "Opening this link (on any machine running TopicLens) fits the same model, which is deterministic "
+            "for a seed and a number of cores, and shows the same topic, λ, term and layout.",
+            "ko": "이 링크를 열면(TopicLens가 실행되는 어느 컴퓨터에서나) 같은 모델을 학습하고(시드와 코어 수가 같으면 "
+            "결과가 같습니다) 같은 토픽, λ, 단어, 배치를 보여 줍니다.",
+        },
+        "share_upload": {
+            "en": "Uploaded documents cannot travel in a link; a link is offered for the built-in samples.",
+            "ko": "올린 문서는 링크에 담을 수 없습니다. 링크는 내장 샘플에서만 만들 수 있습니다.",
+        },
+        "share_ignored": {
+            "en": "Some settings in the link were not valid and were left out: {names}.",
+            "ko": "링크의 일부 설정이 올바르지 않아 무시했습니다: {names}.",
+        },
         "map_title": {
             "en": "Intertopic distance map",
             "ko": "토픽 간 거리 지도",

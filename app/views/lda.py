@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import fitting, lda_explorer, lda_tabs, state
+from app import fitting, lda_explorer, lda_tabs, share_view, state
 from app.i18n import lang, t
 from app.plain_text import plain
 from app.session import fit_spec_now, pending
@@ -15,6 +15,8 @@ LDA_TABS = ("explore", "topics", "quality", "classic", "downloads")
 st.title(t("page_lda"))
 result, corpus = require_corpus()
 fitting.show_message()
+if bad_link := share_view.ignored():
+    st.warning(t("share_ignored", names=", ".join(bad_link)))
 live = fitting.live(result.request.key)  # a Gibbs fit still sampling: its model as it stands
 exploration = live[1] if live is not None else fitting.current("lda", result.request.key)
 if exploration is None:
@@ -28,6 +30,7 @@ if exploration is None:
     st.stop()
 
 spec = live[0] if live is not None else st.session_state[state.LDA_KEY]
+share_view.forget_ignored()  # the note about a link's bad values was shown above this fit
 caption = "lda_caption" if exploration.complete else "lda_caption_live" if live else "lda_caption_stopped"
 fitting.live_box()
 st.caption(
