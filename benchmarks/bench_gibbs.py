@@ -8,6 +8,8 @@ engine, as the median over ``--repeats`` runs with seeds 0, 1, ...:
 - token-samples per second: tokens x sweeps / time spent sampling (ours: from the progress call before the first
   sweep to the one after the last, so it includes the log-likelihood records every 10 sweeps; tomotopy: ``train``
   after its initialisation by ``train(0)``);
+- token-samples per CPU second ("per core"): the same over the process's CPU time in that span (all its threads),
+  which other programs on a shared machine disturb much less than the wall clock;
 - log-likelihood per token after the sweeps: the joint log p(w, z | α, β) of Griffiths & Steyvers (2004), computed by
   :func:`models.gibbs.likelihood.joint_log_likelihood` on each engine's own final topic assignments (tomotopy's own
   ``ll_per_word`` is printed beside it as a check that both use the same quantity).
@@ -18,7 +20,8 @@ both engines see the same vocabulary size V).
 
 The speed-up column divides each engine's speed by its own one-worker speed in the same run.
 
-    OPENBLAS_NUM_THREADS=1 python benchmarks/bench_gibbs.py [--repeats 3] [--quick] [--workers 1 2] [--topics ...]
+    OPENBLAS_NUM_THREADS=1 python benchmarks/bench_gibbs.py [--repeats 3] [--quick | --no-lee] [--workers 1 2]
+        [--topics ...]
 """
 
 from __future__ import annotations
@@ -78,22 +81,23 @@ def ll_per_token(corpus: Corpus, word_ids: np.ndarray, doc_ids: np.ndarray, topi
     return joint_log_likelihood(counts.nzw, counts.ndz, ALPHA, BETA) / len(word_ids)
 
 
-def run_ours(corpus: Corpus, k: int, sweeps: int, seed: int, workers: int = 1) -> tuple[float, float]:
-    """(token-samples/s, LL/token) of one fit_gibbs run."""
-    stamps: list[float] = []
+def run_ours(corpus: Corpus, k: int, sweeps: int, seed: int, workers: int = 1) -> tuple[float, float, float]:
+    """(token-samples/s, LL/token, token-samples per CPU second) of one fit_gibbs run."""
+    stamps: list[tuple[float, float]] = []
     model = fit_gibbs(
         corpus,
         LdaOptions(n_topics=k, alpha=ALPHA, eta=BETA, iterations=sweeps, seed=seed, workers=workers),
-        progress=lambda i, n, ll: stamps.append(time.perf_counter()),
+        progress=lambda i, n, ll: stamps.append((time.perf_counter(), time.process_time())),
     )
     word_ids = corpus.token_ids
     doc_ids = np.repeat(np.arange(corpus.n_documents), np.diff(corpus.doc_offsets))
     ll = ll_per_token(corpus, word_ids, doc_ids, np.concatenate(model.assignments), k)
-    return len(word_ids) * sweeps / (stamps[-1] - stamps[0]), ll
+    samples = len(word_ids) * sweeps
+    return samples / (stamps[-1][0] - stamps[0][0]), ll, samples / (stamps[-1][1] - stamps[0][1])
 
 
-def run_tomotopy(corpus: Corpus, k: int, sweeps: int, seed: int, workers: int = 1) -> tuple[float, float, float]:
-    """(token-samples/s, LL/token by our formula, tomotopy's ll_per_word) of one LDAModel run."""
+def run_tomotopy(corpus: Corpus, k: int, sweeps: int, seed: int, workers: int = 1) -> tuple[float, float, float, float]:
+    """(token-samples/s, LL/token by our formula, tomotopy's ll_per_word, token-samples per CPU second)."""
     import tomotopy as tp
 
     scheme = tp.ParallelScheme.NONE if workers == 1 else tp.ParallelScheme.PARTITION
@@ -102,9 +106,9 @@ def run_tomotopy(corpus: Corpus, k: int, sweeps: int, seed: int, workers: int = 
     for doc in corpus.doc_tokens:
         mdl.add_doc(list(doc))
     mdl.train(0, workers=workers, parallel=scheme)  # initialisation, not timed
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     mdl.train(sweeps, workers=workers, parallel=scheme)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     index = {t: j for j, t in enumerate(corpus.vocab)}
     vocabs = mdl.vocabs
     word_ids, doc_ids, topics = [], [], []
@@ -113,7 +117,7 @@ def run_tomotopy(corpus: Corpus, k: int, sweeps: int, seed: int, workers: int = 
         doc_ids.extend([d] * len(doc.words))
         topics.extend(doc.topics)
     ll = ll_per_token(corpus, np.array(word_ids), np.array(doc_ids), np.array(topics), k)
-    return mdl.num_words * sweeps / elapsed, ll, mdl.ll_per_word
+    return mdl.num_words * sweeps / elapsed, ll, mdl.ll_per_word, mdl.num_words * sweeps / cpu
 
 
 def main() -> None:
@@ -123,23 +127,25 @@ def main() -> None:
     parser.add_argument("--lee-sweeps", type=int, default=200)
     parser.add_argument("--synthetic-sweeps", type=int, default=100)
     parser.add_argument("--quick", action="store_true", help="Lee corpus only")
+    parser.add_argument("--no-lee", action="store_true", help="the generated 1 M-token corpus only")
     parser.add_argument("--workers", type=int, nargs="+", default=[1], help="worker counts, e.g. 1 2")
     args = parser.parse_args()
     if os.environ.get("OPENBLAS_NUM_THREADS") != "1":
         print("note: set OPENBLAS_NUM_THREADS=1 for comparable numbers", file=sys.stderr)
 
-    corpora = [("lee-news", load_sample("lee-news"), args.lee_sweeps)]
-    if not args.quick:
+    corpora = [] if args.no_lee else [("lee-news", load_sample("lee-news"), args.lee_sweeps)]
+    if not args.quick or args.no_lee:
         started = time.perf_counter()
         corpora.append(("synthetic", synthetic_corpus(), args.synthetic_sweeps))
         print(f"synthetic corpus ready in {time.perf_counter() - started:.1f}s", file=sys.stderr)
     for workers in args.workers:  # numba compile (or cache load), not timed
-        fit_gibbs(corpora[0][1], LdaOptions(n_topics=2, iterations=1, workers=workers))
+        fit_gibbs(load_sample("lee-news"), LdaOptions(n_topics=2, iterations=1, workers=workers))
 
     print(f"alpha={ALPHA} beta={BETA}; medians of {args.repeats} runs (seeds 0..{args.repeats - 1})")
     header = (
         f"{'corpus':<10} {'tokens':>9} {'V':>6} {'K':>4} {'sweeps':>6} {'work':>4} | "
-        f"{'ours Mtok/s':>11} {'tomotopy':>9} {'ratio':>6} | {'ours x1':>7} {'tomo x1':>7} | "
+        f"{'ours Mtok/s':>11} {'tomotopy':>9} {'ratio':>6} | {'per core':>8} {'tomotopy':>9} {'ratio':>6} | "
+        f"{'ours x1':>7} {'tomo x1':>7} | "
         f"{'ours LL/tok':>11} {'tomotopy':>9} {'(own)':>9}"
     )
     print(header)
@@ -154,6 +160,8 @@ def main() -> None:
                     theirs.append(run_tomotopy(corpus, k, sweeps, seed, workers))
                 o_speed = statistics.median(r[0] for r in ours)
                 t_speed = statistics.median(r[0] for r in theirs)
+                o_core = statistics.median(r[2] for r in ours)
+                t_core = statistics.median(r[3] for r in theirs)
                 if workers == 1:
                     single = {"ours": o_speed, "tomotopy": t_speed}
                 o_up = o_speed / single["ours"] if single else float("nan")
@@ -161,6 +169,7 @@ def main() -> None:
                 print(
                     f"{name:<10} {corpus.n_tokens:>9} {corpus.vocab_size:>6} {k:>4} {sweeps:>6} {workers:>4} | "
                     f"{o_speed / 1e6:>11.2f} {t_speed / 1e6:>9.2f} {o_speed / t_speed:>6.2f} | "
+                    f"{o_core / 1e6:>8.2f} {t_core / 1e6:>9.2f} {o_core / t_core:>6.2f} | "
                     f"{o_up:>7.2f} {t_up:>7.2f} | "
                     f"{statistics.median(r[1] for r in ours):>11.4f} {statistics.median(r[1] for r in theirs):>9.4f} "
                     f"{statistics.median(r[2] for r in theirs):>9.4f}",

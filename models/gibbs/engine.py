@@ -20,7 +20,7 @@ from models.errors import InputError
 from models.gibbs.counts import count_assignments
 from models.gibbs.likelihood import joint_log_likelihood_counts
 from models.gibbs.parallel import parallel_sweeps, partition
-from models.gibbs.sampler import doc_topic_lists, sweeps, visiting_order
+from models.gibbs.sampler import sweeps, visiting_order
 from models.lda_options import LdaOptions, Partial, Progress
 from models.topic_model import TopicModel
 
@@ -190,15 +190,13 @@ def fit_gibbs(
         nwz = local
     ndz = counts.ndz.astype(np.int32)
     nz = counts.nz
-    dtopics, dpos, dcount = doc_topic_lists(ndz)
 
     def run(n: int) -> None:
         if workers == 1:
-            sweeps(n, run_word, run_ptr, ds, zs, nwz, ndz, nz, dtopics, dpos, dcount, alpha, beta, rng_state)
+            sweeps(n, run_word, run_ptr, ds, zs, nwz, ndz, nz, alpha, beta, rng_state)
             return
         parallel_sweeps(
-            n, workers, part.block_runs, run_word, run_ptr, ds, zs, nwz, ndz, nz, dtopics, dpos, dcount,
-            alpha, beta, rng_states,
+            n, workers, part.block_runs, run_word, run_ptr, ds, zs, nwz, ndz, nz, alpha, beta, rng_states,
         )  # fmt: skip
 
     state = _ChainState(

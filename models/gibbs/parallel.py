@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numba
 import numpy as np
 
-from models.gibbs.sampler import DOC_BLOCK_BYTES, _sample_runs
+from models.gibbs.sampler import _sample_runs, doc_block, scratch
 
 __all__ = ["Partition", "parallel_sweeps", "partition"]
 
@@ -104,9 +104,9 @@ def partition(WS: np.ndarray, DS: np.ndarray, doc_lengths: np.ndarray, n_terms: 
     word_perm[np.argsort(word_group, kind="stable")] = np.arange(n_terms)
     WS = word_perm[WS]  # local ids from here on
     block = (_doc_groups(doc_lengths, P)[DS] * P + np.sort(word_group)[WS]).astype(np.int64)
-    doc_block = max(1, DOC_BLOCK_BYTES // (8 * n_topics))
-    n_doc_blocks = len(doc_lengths) // doc_block + 1
-    key = (block * n_doc_blocks + DS // doc_block) * n_terms + WS
+    docs_per_block = doc_block(n_topics, WS.size // P, len(doc_lengths) // P)  # a worker's share of the corpus
+    n_doc_blocks = len(doc_lengths) // docs_per_block + 1
+    key = (block * n_doc_blocks + DS // docs_per_block) * n_terms + WS
     order = np.argsort(key, kind="stable")
     key = key[order]
     starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if key.size else np.zeros(0, dtype=np.int64)
@@ -129,12 +129,10 @@ def _sample_block(
     nz: np.ndarray,
     local: np.ndarray,
     inv_norm: np.ndarray,
-    dtopics: np.ndarray,
-    dpos: np.ndarray,
-    dcount: np.ndarray,
     alpha: float,
     beta: float,
     coef: np.ndarray,
+    wts: np.ndarray,
     cum: np.ndarray,
     rng_state: np.ndarray,
 ) -> None:
@@ -144,8 +142,7 @@ def _sample_block(
         local[k] = nz[k]
         inv_norm[k] = 1.0 / (nz[k] + v_beta)
     _sample_runs(
-        r_lo, r_hi, run_word, run_ptr, DS, ZS, nwz, ndz, local, inv_norm, dtopics, dpos, dcount, alpha, beta, coef,
-        cum, rng_state,
+        r_lo, r_hi, run_word, run_ptr, DS, ZS, nwz, ndz, local, inv_norm, alpha, beta, coef, wts, cum, rng_state,
     )  # fmt: skip
 
 
@@ -160,9 +157,6 @@ def parallel_sweeps(
     nwz: np.ndarray,
     ndz: np.ndarray,
     nz: np.ndarray,
-    dtopics: np.ndarray,
-    dpos: np.ndarray,
-    dcount: np.ndarray,
     alpha: float,
     beta: float,
     rng_states: np.ndarray,
@@ -177,14 +171,13 @@ def parallel_sweeps(
     width = n_topics + 16
     local = np.empty((P, width), dtype=nz.dtype)[:, :n_topics]
     inv_norm = np.empty((P, width))[:, :n_topics]
-    coef = np.empty((P, width))[:, :n_topics]
-    cum = np.empty((P, width))[:, :n_topics]
+    rows = scratch(P, n_topics)  # coef, wts, cum
 
     def block(i: int, phase: int) -> None:
         b = i * P + (i + phase) % P
         _sample_block(
             block_runs[b], block_runs[b + 1], run_word, run_ptr, DS, ZS, nwz, ndz, nz, local[i], inv_norm[i],
-            dtopics, dpos, dcount, alpha, beta, coef[i], cum[i], rng_states[i],
+            alpha, beta, rows[i, 0], rows[i, 1], rows[i, 2], rng_states[i],
         )  # fmt: skip
 
     with ThreadPoolExecutor(max_workers=P - 1) as pool:

@@ -55,7 +55,7 @@ def test_numpy_scalar_and_engine_conditionals_agree(seed: int) -> None:
 
 
 def test_engine_draw_follows_the_conditional() -> None:
-    """Over a fine grid of uniforms, the engine's bucketed draw gives each topic its probability's share."""
+    """Over a fine grid of uniforms, the engine's lane-wise draw gives each topic its probability's share."""
     WS, DS, ZS, (nzw, ndz, nz) = random_state(11, n_topics=6)
     alpha, beta = 0.5, 0.05
     d, w, t = DS[3], WS[3], ZS[3]
@@ -64,13 +64,11 @@ def test_engine_draw_follows_the_conditional() -> None:
     nz[t] -= 1
     _, probabilities = conditional(ndz[d], nzw[:, w], nz, alpha, beta, nzw.shape[1])
     nwz = np.ascontiguousarray(nzw.T, dtype=np.int32)
-    ndz32 = ndz.astype(np.int32)
-    dtopics, _, dcount = sampler.doc_topic_lists(ndz32)
-    coef, cum = np.empty(len(nz)), np.empty(len(nz))
-    coef_sum = sampler._word_coefficients(nwz, 1.0 / (nz + nwz.shape[0] * beta), w, beta, coef)
-    mass = sampler._doc_bucket(d, ndz32, dtopics, dcount, coef, cum)
+    coef, wts, cum = sampler.scratch(1, len(nz))[0]
+    sampler._word_coefficients(nwz, 1.0 / (nz + nwz.shape[0] * beta), w, beta, coef)
+    o1, o2, o3, total = sampler._cumulate(d, ndz.astype(np.int32), alpha, coef, wts, cum)
     grid = (np.arange(20_000) + 0.5) / 20_000
-    picks = [sampler._pick(u, d, mass, coef_sum, alpha, dtopics, coef, cum) for u in grid]
+    picks = [sampler._draw(u, o1, o2, o3, total, cum, len(nz)) for u in grid]
     np.testing.assert_allclose(np.bincount(picks, minlength=len(nz)) / len(grid), probabilities, atol=1e-4)
 
 
