@@ -6,8 +6,8 @@ Griffiths & Steyvers (2004), eq. 5, with the current token removed from every co
 
 ``conditional_factors``/``conditional`` are the NumPy form (the classroom sampler shows every factor);
 ``word_factor`` and ``conditional_weight`` are the same formula as numba scalar kernels for the engine, which
-splits the weight exactly as ``α·c_k + n_dk·c_k`` with ``c_k = (n_kw + β) / (n_k + V·β)`` (a prior bucket and a
-document bucket, Yao, Mimno & McCallum 2009).
+computes ``(n_dk + α)·c_k`` with the word's factor ``c_k = (n_kw + β) / (n_k + V·β)`` for every topic in one
+vectorised loop (:mod:`models.gibbs.sampler`).
 """
 
 from __future__ import annotations

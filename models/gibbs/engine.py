@@ -1,8 +1,9 @@
 """Fast collapsed Gibbs sampling for LDA (Griffiths & Steyvers 2004): ``fit_gibbs`` on a Corpus.
 
 Tokens come from ``corpus.token_ids`` (so assignments align with the words the UI shows); the numba sampler in
-:mod:`models.gibbs.sampler` draws every token from the exact full conditional, bucket by bucket, in a cache-friendly
-order; the joint log-likelihood is recorded every ``PROGRESS_EVERY`` sweeps.
+:mod:`models.gibbs.sampler` draws every token from the exact full conditional (all K weights in one vectorised
+loop, summed in four interleaved lanes), tokens grouped by word in cache-friendly blocks; the joint
+log-likelihood is recorded every ``PROGRESS_EVERY`` sweeps.
 """
 
 from __future__ import annotations
