@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 
 from app.plain_text import plotly_text
-from models.intertopic import SIZE_GUIDE, circle_radii, map_panel_side
+from models.ldavis.intertopic import SIZE_GUIDE, circle_radii, map_panel_side
 
 MAP_HEIGHT = 540
 # The map's plotting area in pixels (about: the browser decides the width), to turn radii into hover distances.
@@ -56,7 +56,7 @@ def map_geometry(
 ) -> tuple[np.ndarray, tuple[float, float, float, float], tuple[float, float], float]:
     """Where the map draws everything, in layout units: circles, axes, the size guide, and the panel side.
 
-    Circles are sized as LDAvis sizes them (:func:`models.intertopic.circle_radii`), so they are as crowded as on
+    Circles are sized as LDAvis sizes them (:func:`models.ldavis.intertopic.circle_radii`), so they are as crowded as on
     LDAvis's page; the axes hold every circle at its full radius and the 2/5/10% size guide (in a bottom corner
     that no circle or number touches, or below them all); ``title_px`` is the guide title's width in pixels.
 
@@ -68,7 +68,7 @@ def map_geometry(
     guide : (x, y)
         Bottom-left corner of the size guide's box.
     side : float
-        LDAvis's panel side (:func:`models.intertopic.map_panel_side`).
+        LDAvis's panel side (:func:`models.ldavis.intertopic.map_panel_side`).
     """
     xy = np.asarray(coordinates, dtype=np.float64).reshape(-1, 2)
     side = map_panel_side(xy)

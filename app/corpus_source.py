@@ -23,10 +23,10 @@ from app.i18n import formatter, lang, t
 from app.job_tasks import CorpusFile
 from app.model_controls import default_topics
 from models import SAMPLES, SUPPORTED_EXTENSIONS, Corpus, IngestOptions, InputError, PreprocessOptions
-from models.documents import DOC_MODES
-from models.ingest import read_files
-from models.limits import default_limits
-from models.preprocess import build_corpus
+from models.corpus.documents import DOC_MODES
+from models.corpus.ingest import read_files
+from models.corpus.limits import default_limits
+from models.corpus.preprocess import build_corpus
 
 logger = logging.getLogger(__name__)
 

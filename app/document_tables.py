@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from app.i18n import t
-from models.corpus import Corpus
+from models.corpus.corpus import Corpus
 
 
 def identity_frame(corpus: Corpus) -> pd.DataFrame:

@@ -17,9 +17,9 @@ import streamlit as st
 from app import corpus_source, job_tasks, job_ui, result_cache, state
 from app.i18n import message, t
 from app.model_controls import FitSpec
-from models.corpus import Corpus
+from models.corpus.corpus import Corpus
 from models.errors import InputError
-from models.explore import LdaExploration
+from models.lda.explore import LdaExploration
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ import streamlit as st
 from app import charts, gibbs_tables, state
 from app.i18n import t
 from app.plain_text import plain, plotly_text
-from models.gibbs import ClassroomSampler, StepRecord, TokenConditional
+from models.lda.gibbs import ClassroomSampler, StepRecord, TokenConditional
 
 WIDE = 40  # above this many tokens, the assignment table shows only a few tokens of the current document
 MAX_TOKEN_COLUMNS = 10  # tokens shown then: the current one, two before it and the ones after

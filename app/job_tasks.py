@@ -12,12 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from models.corpus import Corpus, PreprocessOptions
-from models.documents import IngestOptions
-from models.explore import LdaExploration
-from models.lda_options import LdaOptions, Progress
-from models.lsa import LsaResult
-from models.quality import KScore
+from models.corpus.corpus import Corpus, PreprocessOptions
+from models.corpus.documents import IngestOptions
+from models.lda.explore import LdaExploration
+from models.lda.options import LdaOptions, Progress
+from models.lda.quality import KScore
+from models.lsa.svd import LsaResult
 
 __all__ = ["CorpusFile", "fit_lda", "fit_lsa", "read_corpus", "sweep_k", "train_word2vec", "warm_up"]
 
@@ -39,9 +39,10 @@ def _corpus(source: Corpus | CorpusFile) -> Corpus:
 def read_corpus(
     files: tuple[tuple[str, bytes], ...], ingest: IngestOptions, prep: PreprocessOptions, *, progress: Progress
 ) -> Corpus:
-    """Read ``files`` and build the corpus (``models.ingest.read_files`` then ``models.preprocess.build_corpus``)."""
-    from models.ingest import read_files
-    from models.preprocess import build_corpus
+    """Read ``files`` and build the corpus (``models.corpus.ingest.read_files``, then
+    ``models.corpus.preprocess.build_corpus``)."""
+    from models.corpus.ingest import read_files
+    from models.corpus.preprocess import build_corpus
 
     return build_corpus(read_files(files, ingest), prep)
 
@@ -53,19 +54,19 @@ def fit_lda(
     progress: Progress,
     partial: Callable[[LdaExploration], None] | None = None,
 ) -> LdaExploration:
-    """Fit LDA and prepare everything the explorer shows (``models.explore.explore_lda``).
+    """Fit LDA and prepare everything the explorer shows (``models.lda.explore.explore_lda``).
 
     ``partial`` (the job's publisher) receives the Gibbs engine's model while it converges, so the page can show a
     map before the fit ends.
     """
-    from models.explore import explore_lda
+    from models.lda.explore import explore_lda
 
     return explore_lda(_corpus(source), options, progress, partial=partial)
 
 
 def fit_lsa(source: Corpus | CorpusFile, k: int | None, weighting: str, *, progress: Progress) -> LsaResult:
     """The SVD of the term-document matrix (``models.lsa.fit_lsa``); it reports no progress."""
-    from models.lsa import fit_lsa as lsa
+    from models.lsa.svd import fit_lsa as lsa
 
     return lsa(_corpus(source), n_components=k, weighting=weighting)
 
@@ -80,8 +81,8 @@ def train_word2vec(source: Corpus | CorpusFile, options: Any, *, progress: Progr
 def sweep_k(
     source: Corpus | CorpusFile, options: LdaOptions, k_values: tuple[int, ...], *, progress: Progress
 ) -> list[KScore]:
-    """One fit per K, scored by coherence and perplexity (``models.quality.choose_k``)."""
-    from models.quality import choose_k
+    """One fit per K, scored by coherence and perplexity (``models.lda.quality.choose_k``)."""
+    from models.lda.quality import choose_k
 
     return choose_k(_corpus(source), options, k_values, progress)
 
@@ -96,8 +97,8 @@ def warm_up() -> None:
     (Gibbs, native coherence) needs none of them. Kiwi is not warmed here: its first analysis starts worker
     threads, and a child forked from a process with those threads hangs (measured).
     """
-    from models.ingest import read_files
-    from models.preprocess import build_corpus
+    from models.corpus.ingest import read_files
+    from models.corpus.preprocess import build_corpus
 
     text = b"apple banana cherry\nbanana cherry date\napple date egg\ncherry egg apple\n"
     corpus = build_corpus(read_files((("warm-up.txt", text),), IngestOptions()), PreprocessOptions())

@@ -15,11 +15,11 @@ import streamlit as st
 from app import charts, result_cache, share_view, state, topic_names
 from app.i18n import formatter, t
 from app.plain_text import plain, plotly_text
-from models.corpus import Corpus
-from models.explore import LdaExploration, document_word_topics, top_documents
-from models.highlight import token_spans
-from models.intertopic import LAYOUTS
-from models.vis_data import VisData, prepare_vis, salient_terms, top_terms, topic_given_term
+from models.corpus.corpus import Corpus
+from models.corpus.highlight import token_spans
+from models.lda.explore import LdaExploration, document_word_topics, top_documents
+from models.ldavis.intertopic import LAYOUTS
+from models.ldavis.vis_data import VisData, prepare_vis, salient_terms, top_terms, topic_given_term
 
 SUGGESTED_LAMBDA = 0.6
 R = 30

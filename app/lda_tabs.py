@@ -14,10 +14,10 @@ from app.document_tables import with_identity
 from app.i18n import message, t
 from app.model_controls import FitSpec
 from app.widgets import csv_download
-from models.corpus import Corpus
+from models.corpus.corpus import Corpus
 from models.errors import InputError
-from models.explore import LdaExploration
-from models.quality import MAX_SWEEP_FITS, MAX_SWEEP_K
+from models.lda.explore import LdaExploration
+from models.lda.quality import MAX_SWEEP_FITS, MAX_SWEEP_K
 
 
 def topics_tab(fit_key: str, exploration: LdaExploration) -> None:
@@ -131,14 +131,14 @@ def _row_dict(row: object) -> dict:
 
 
 def _ldavis_html(fit_key: str, exploration: LdaExploration) -> str:
-    from models.ldavis_html import ldavis_html
+    from models.ldavis.html_page import ldavis_html
 
     key = f"html|{lda_explorer.model_key(fit_key, exploration)}"
     return result_cache.get_or_compute(key, lambda: ldavis_html(exploration.model))
 
 
 def classic_tab(fit_key: str, exploration: LdaExploration) -> None:
-    """pyLDAvis's own page, offline, inside an iframe (topic clicks work; see models.ldavis_html)."""
+    """pyLDAvis's own page, offline, inside an iframe (topic clicks work; see models.ldavis.html_page)."""
     st.caption(t("classic_help"))
     if exploration.model.n_topics < 2:
         st.info(t("classic_needs_two"))
@@ -166,7 +166,7 @@ def _share_link(exploration: LdaExploration) -> None:
 
 def downloads_tab(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> None:
     """Topic-term table, document-topic table, topic names, the offline LDAvis page and the CLI's JSON."""
-    from models.report import lda_report
+    from models.lda.report import lda_report
 
     model, vis = exploration.model, exploration.vis
     _share_link(exploration)

@@ -8,9 +8,9 @@ import streamlit as st
 
 from app import state
 from app.i18n import formatter, t
-from models.gibbs.engine import available_cores
-from models.lda import MAX_ITERATIONS, MAX_PRIOR, MAX_TOPICS, SEED_MAX
-from models.lda_options import ENGINES, LdaOptions
+from models.lda.fit import MAX_ITERATIONS, MAX_PRIOR, MAX_TOPICS, SEED_MAX
+from models.lda.gibbs.engine import available_cores
+from models.lda.options import ENGINES, LdaOptions
 
 # The number boxes never offer what the models refuse (models.lda's caps); K stops at 200 because the map and
 # the bars stop being readable before the models' own limit.

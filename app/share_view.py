@@ -19,8 +19,8 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from app import state
-from models.lda_options import ENGINES
-from models.samples import SAMPLES
+from models.corpus.samples import SAMPLES
+from models.lda.options import ENGINES
 
 _READ = "_tl_share_read"  # the first run has read the link
 _MODEL = "_tl_share_model"  # model options from the link, applied after the corpus sidebar

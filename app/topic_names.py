@@ -7,7 +7,7 @@ import weakref
 import streamlit as st
 
 from app import state
-from models.vis_data import VisData, top_terms
+from models.ldavis.vis_data import VisData, top_terms
 
 DEFAULT_LAMBDA = 0.6
 

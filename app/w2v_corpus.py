@@ -15,7 +15,7 @@ from app.i18n import formatter, message, t
 from app.model_controls import FitSpec
 from app.plain_text import plain, plotly_text
 from app.widgets import csv_download
-from models.corpus import Corpus
+from models.corpus.corpus import Corpus
 from models.embeddings.embedding_model import EmbeddingModel
 from models.embeddings.neighbours import analogy, fill_in_blank, nearest
 from models.embeddings.projection import Projection, project_words
@@ -23,7 +23,7 @@ from models.embeddings.report import write_word2vec_text
 from models.embeddings.word2vec_options import Word2VecOptions, validate_word2vec_options
 from models.embeddings.word_topics import word_topics
 from models.errors import InputError
-from models.explore import LdaExploration
+from models.lda.explore import LdaExploration
 
 ss = st.session_state
 AUTO_TRAIN_MAX_TOKENS = 300_000  # larger corpora wait for the Train button

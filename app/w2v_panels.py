@@ -14,6 +14,7 @@ import streamlit as st
 from app import charts, state, w2v_tables
 from app.i18n import formatter, message, t
 from app.plain_text import plain, plotly_text
+from models.corpus.samples import word2vec_sentences
 from models.embeddings.cbow import cbow_forward
 from models.embeddings.classroom import ClassroomConfig, StepRecord, Word2VecClassroom
 from models.embeddings.lookup import LECTURE_W, lookup, one_hot
@@ -29,7 +30,6 @@ from models.embeddings.pairs import (
     skipgram_pairs,
 )
 from models.errors import InputError
-from models.samples import word2vec_sentences
 
 ss = st.session_state
 TOP_SCORES = 8  # rows of the CBOW score table (the most likely words, plus the centre word)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from app.corpus_source import CorpusResult
 from app.i18n import message, t
-from models.corpus import Corpus
+from models.corpus.corpus import Corpus
 from models.export_safety import safe_csv
 
 

@@ -1,4 +1,4 @@
-"""Topic coherence, native (models.coherence) against gensim's CoherenceModel on the same topics and texts.
+"""Topic coherence, native (models.lda.coherence) against gensim's CoherenceModel on the same topics and texts.
 
 The corpus is the generated 1 M-token corpus of ``bench_gibbs.py`` (or the Lee sample with ``--quick``); the topics
 are the top-10 terms of a Gibbs fit at each K. Each measure is timed for both, and the largest difference between
@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_gibbs import synthetic_corpus
 from models import load_sample
-from models.gibbs import fit_gibbs
-from models.lda_options import LdaOptions
-from models.quality import coherence, coherence_gensim
+from models.lda.gibbs import fit_gibbs
+from models.lda.options import LdaOptions
+from models.lda.quality import coherence, coherence_gensim
 
 
 def main() -> None:

@@ -28,11 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import numpy as np
 
 from models import load_sample
-from models.corpus import Corpus
-from models.lda import fit_lda
-from models.lda_options import LdaOptions
-from models.quality import coherence, perplexity
-from models.topic_model import TopicModel
+from models.corpus.corpus import Corpus
+from models.lda.fit import fit_lda
+from models.lda.options import LdaOptions
+from models.lda.quality import coherence, perplexity
+from models.lda.topic_model import TopicModel
 
 
 def fit_tomotopy(corpus: Corpus, k: int, alpha: float, eta: float, sweeps: int, seed: int) -> TopicModel:

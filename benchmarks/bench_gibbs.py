@@ -1,7 +1,7 @@
 """Collapsed Gibbs sampling: TopicLens's numba engine against tomotopy's LDAModel, side by side.
 
 Both samplers get the same corpus (the same tokens and vocabulary), K, α, β, number of sweeps and number of workers
-(``--workers 1 2``: one row per count; ours: :mod:`models.gibbs.parallel`'s partition; tomotopy:
+(``--workers 1 2``: one row per count; ours: :mod:`models.lda.gibbs.parallel`'s partition; tomotopy:
 ``ParallelScheme.NONE`` for one worker, ``PARTITION`` for more; hyperparameter optimisation off). Reported per
 engine, as the median over ``--repeats`` runs with seeds 0, 1, ...:
 
@@ -11,7 +11,7 @@ engine, as the median over ``--repeats`` runs with seeds 0, 1, ...:
 - token-samples per CPU second ("per core"): the same over the process's CPU time in that span (all its threads),
   which other programs on a shared machine disturb much less than the wall clock;
 - log-likelihood per token after the sweeps: the joint log p(w, z | α, β) of Griffiths & Steyvers (2004), computed by
-  :func:`models.gibbs.likelihood.joint_log_likelihood` on each engine's own final topic assignments (tomotopy's own
+  :func:`models.lda.gibbs.likelihood.joint_log_likelihood` on each engine's own final topic assignments (tomotopy's own
   ``ll_per_word`` is printed beside it as a check that both use the same quantity).
 
 Corpora: (a) the Lee news corpus, (b) about 10,000 documents / 1 M tokens / 20,000 terms sampled from LDA's
@@ -41,11 +41,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from models import load_sample
-from models.corpus import Corpus
-from models.gibbs import fit_gibbs
-from models.gibbs.counts import count_assignments
-from models.gibbs.likelihood import joint_log_likelihood
-from models.lda_options import LdaOptions
+from models.corpus.corpus import Corpus
+from models.lda.gibbs import fit_gibbs
+from models.lda.gibbs.counts import count_assignments
+from models.lda.gibbs.likelihood import joint_log_likelihood
+from models.lda.options import LdaOptions
 from models.synthetic import generative
 
 ALPHA, BETA = 0.1, 0.01

@@ -5,8 +5,8 @@ until ``--mb`` MB of UTF-8. Printed, in one run:
 
 - per Kiwi thread count (``--threads``): loading the analyser with the user words (``kiwi_model``), its warm-up
   (``kiwi``: Kiwi builds its model on the first analysis), the batch of all lines through Kiwi alone (morphemes/s,
-  MB/s) and through :func:`models.tokenize.tokenize_korean` (the words kept: Korean tokens/s), and the ratio of the
-  last count to the first;
+  MB/s) and through :func:`models.corpus.tokenize.tokenize_korean` (the words kept: Korean tokens/s), and the
+  ratio of the last count to the first;
 - ``build_corpus`` with a warm analyser (time in tokenizing and in the rest: ids, vocabulary, matrices), for the
   text as one document per line and as one document (``doc_mode="file"``), in a child process per checkout;
 - ``python -m models corpus FILE --language ko`` as a whole, cold (import, load, warm-up, read, build): what a
@@ -38,9 +38,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from models import stopwords  # noqa: E402
-from models.samples import sample_files  # noqa: E402
-from models.tokenize import kiwi, kiwi_model, tokenize_korean  # noqa: E402
+from models.corpus import stopwords  # noqa: E402
+from models.corpus.samples import sample_files  # noqa: E402
+from models.corpus.tokenize import kiwi, kiwi_model, tokenize_korean  # noqa: E402
 
 TARGET_SECONDS = 3.0
 
@@ -48,11 +48,11 @@ TARGET_SECONDS = 3.0
 BUILD = textwrap.dedent(
     """
     import hashlib, json, sys, time
-    import models.preprocess as preprocess
-    from models.corpus import PreprocessOptions
-    from models.documents import IngestOptions
-    from models.ingest import read_files
-    from models.tokenize import kiwi
+    import models.corpus.preprocess as preprocess
+    from models.corpus.corpus import PreprocessOptions
+    from models.corpus.documents import IngestOptions
+    from models.corpus.ingest import read_files
+    from models.corpus.tokenize import kiwi
 
     tokenizing = [0.0]
     slice_tokens = preprocess._slice_tokens

@@ -1,4 +1,4 @@
-"""Native LDAvis data (``models.vis_data.prepare_vis``) against ``pyLDAvis.prepare``, and λ re-rank latency.
+"""Native LDAvis data (``models.ldavis.vis_data.prepare_vis``) against ``pyLDAvis.prepare``, and λ re-rank latency.
 
 Run from the repository root: ``python benchmarks/bench_ldavis.py``. Targets: ``prepare_vis`` at least 10× faster
 than ``pyLDAvis.prepare`` at K=50, V=20,000, D=5,000; λ re-rank p95 below 20 ms at K=50, V=50,000.
@@ -19,8 +19,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from models.topic_model import TopicModel
-from models.vis_data import prepare_vis, top_terms
+from models.lda.topic_model import TopicModel
+from models.ldavis.vis_data import prepare_vis, top_terms
 
 
 def synthetic_model(k: int, v: int, d: int, seed: int = 0) -> TopicModel:
@@ -77,7 +77,7 @@ def main() -> None:
     model = synthetic_model(k, v, d)
     print(f"\nprepare: K={k}, V={v:,}, D={d:,} (phi ~ Dirichlet(0.05), theta ~ Dirichlet(0.1), seed 0)")
     native = timed(lambda: prepare_vis(model, layout="pcoa", R=30), args.repeat)
-    rows = [("models.vis_data.prepare_vis (pcoa)", native)]
+    rows = [("models.ldavis.vis_data.prepare_vis (pcoa)", native)]
     rows.append(("pyLDAvis.prepare n_jobs=1", timed(lambda: pyldavis_prepare(model, 1), 1)))
     if not args.skip_parallel:
         rows.append(("pyLDAvis.prepare n_jobs=-1 (default)", timed(lambda: pyldavis_prepare(model, -1), 1)))

@@ -43,11 +43,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_gibbs import synthetic_corpus  # the cached 1 M-token corpus
 
-from models.corpus import Corpus
+from models.corpus.corpus import Corpus
+from models.corpus.samples import load_sample
 from models.embeddings.neighbours import nearest
 from models.embeddings.projection import project_words
 from models.embeddings.word2vec import Word2VecOptions, corpus_sentences, stable_hash, train_word2vec
-from models.samples import load_sample
 
 
 def gensim_direct(sentences: list, options: Word2VecOptions) -> None:

@@ -10,13 +10,13 @@ from models import numba_cache
 
 numba_cache.configure()  # before any module here imports numba: compiled kernels go to a writable per-user cache
 
-from models.corpus import Corpus, PreprocessOptions  # noqa: E402
-from models.documents import FileReport, Ingested, IngestOptions, RawDocument  # noqa: E402
+from models.corpus.corpus import Corpus, PreprocessOptions  # noqa: E402
+from models.corpus.documents import FileReport, Ingested, IngestOptions, RawDocument  # noqa: E402
+from models.corpus.ingest import SUPPORTED_EXTENSIONS, read_files  # noqa: E402
+from models.corpus.limits import Limits  # noqa: E402
+from models.corpus.preprocess import build_corpus  # noqa: E402
+from models.corpus.samples import SAMPLES, load_sample, sample_files  # noqa: E402
 from models.errors import InputError, Notice  # noqa: E402
-from models.ingest import SUPPORTED_EXTENSIONS, read_files  # noqa: E402
-from models.limits import Limits  # noqa: E402
-from models.preprocess import build_corpus  # noqa: E402
-from models.samples import SAMPLES, load_sample, sample_files  # noqa: E402
 
 __all__ = [
     "SAMPLES",

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from models.cli import main
+from models.cli.main import main
 
 sys.exit(main())

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from models.corpus import Corpus, PreprocessOptions, count_matrix
-from models.documents import RawDocument
+from models.corpus.corpus import Corpus, PreprocessOptions, count_matrix
+from models.corpus.documents import RawDocument
 
 __all__ = ["Planted", "WordClusters", "block_diagonal", "generative", "topic_recovery", "word_clusters"]
 

@@ -10,9 +10,9 @@ from app import charts, gibbs_panels, state
 from app.i18n import formatter, message, t
 from app.plain_text import plain
 from app.session import current_corpus
+from models.corpus.samples import gibbs_example
 from models.errors import InputError
-from models.gibbs import ClassroomSampler
-from models.samples import gibbs_example
+from models.lda.gibbs import ClassroomSampler
 
 MAX_TOKENS = 300  # a user's corpus is capped to this many tokens
 

@@ -14,7 +14,7 @@ from app.model_controls import FitSpec
 from app.plain_text import plain, plotly_text
 from app.session import fit_spec_now, pending
 from app.widgets import csv_download, require_corpus
-from models.lsa import LsaResult, lecture_view
+from models.lsa.svd import LsaResult, lecture_view
 
 MAX_TERMS = 40  # rows of A, U and A_k shown for a large corpus
 MAX_DOCS = 24  # columns of A, Vᵀ and A_k shown for a large corpus

@@ -8,11 +8,11 @@ import time
 
 import numpy as np
 
-from models.corpus import Corpus
+from models.corpus.corpus import Corpus
 from models.embeddings.embedding_model import EmbeddingModel
 from models.embeddings.ns_loss import draw_loss_sample, ns_loss
 from models.embeddings.word2vec_options import Word2VecOptions, validate_word2vec_options
-from models.lda_options import Progress
+from models.lda.options import Progress
 
 __all__ = ["EmbeddingModel", "Word2VecOptions", "stable_hash", "train_word2vec", "validate_word2vec_options"]
 
@@ -61,7 +61,7 @@ def train_word2vec(
         The defaults when None.
     progress : callable, optional
         ``progress(epoch, epochs, loss)`` after each epoch; it may raise
-        :class:`~models.lda_options.FitCancelled`, which propagates to the caller.
+        :class:`~models.lda.options.FitCancelled`, which propagates to the caller.
 
     Returns
     -------

@@ -7,7 +7,7 @@ from numbers import Integral
 
 import numpy as np
 
-from models.corpus import Corpus
+from models.corpus.corpus import Corpus
 from models.errors import InputError
 
 __all__ = [
@@ -80,9 +80,10 @@ class Word2VecOptions:
 
     Skip-gram beat CBOW on these small corpora at every epoch count on ``lee-news`` and reached its best in half
     the epochs (CBOW needed 100 to match it, and then did better on ``ko-market`` only); more than 50 epochs did
-    not help skip-gram. gensim's own defaults (CBOW, 5 epochs) gave neighbours no better than chance. A window of 5 and 5
-    negatives did as well as or better than the alternatives; dimension 200 helped ``ko-market`` (0.43) but not
-    ``lee-news``, at twice the memory and time, so 100 stays; ``min_count = 2`` drops words seen once (their vectors barely leave their random start) at no loss in ρ.
+    not help skip-gram. gensim's own defaults (CBOW, 5 epochs) gave neighbours no better than chance. A window of 5
+    and 5 negatives did as well as or better than the alternatives; dimension 200 helped ``ko-market`` (0.43) but
+    not ``lee-news``, at twice the memory and time, so 100 stays; ``min_count = 2`` drops words seen once (their
+    vectors barely leave their random start) at no loss in ρ.
 
     :func:`validate_word2vec_options` checks the options against a corpus before any fit.
     """

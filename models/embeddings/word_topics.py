@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from models.embeddings.embedding_model import EmbeddingModel
-from models.topic_model import TopicModel
+from models.lda.topic_model import TopicModel
 
 __all__ = ["topic_shares", "word_topics"]
 

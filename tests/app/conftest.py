@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from app import job_tasks, job_ui, lda_explorer, result_cache, state
 from app.text import TEXT
-from models.lda_options import LdaOptions
+from models.lda.options import LdaOptions
 
 MAIN = str(Path(__file__).resolve().parents[2] / "app" / "main.py")
 

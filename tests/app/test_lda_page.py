@@ -10,9 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 from app import state
 from models import load_sample
-from models.explore import explore_lda
-from models.lda_options import LdaOptions
-from models.vis_data import top_terms
+from models.lda.explore import explore_lda
+from models.lda.options import LdaOptions
+from models.ldavis.vis_data import top_terms
 from tests.app.conftest import count_fits, frame_with, metrics, open_lda_tab, plotly_figures
 
 

@@ -14,8 +14,8 @@ import zipfile
 from collections.abc import Sequence
 from functools import lru_cache
 
-from models.corpus import Corpus, PreprocessOptions
-from models.documents import RawDocument
+from models.corpus.corpus import Corpus, PreprocessOptions
+from models.corpus.documents import RawDocument
 
 __all__ = [
     "HWPX_PARAGRAPH_NS",

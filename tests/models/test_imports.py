@@ -25,6 +25,6 @@ def test_corpus_command_imports_no_modelling_library() -> None:
 def test_english_stop_words_are_scikit_learns() -> None:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    from models.stopwords import ENGLISH
+    from models.corpus.stopwords import ENGLISH
 
     assert frozenset(ENGLISH_STOP_WORDS) == ENGLISH and len(ENGLISH) == 318

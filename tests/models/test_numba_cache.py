@@ -56,6 +56,6 @@ def test_set_before_numba_is_imported(tmp_path: Path) -> None:
     """A fresh interpreter that imports a kernel module directly: numba reads the folder at its own import."""
     env = {k: v for k, v in os.environ.items() if k != "NUMBA_CACHE_DIR"}
     env["XDG_CACHE_HOME"] = str(tmp_path)
-    probe = "import models.gibbs.likelihood, numba.core.config as c; print(c.CACHE_DIR)"
+    probe = "import models.lda.gibbs.likelihood, numba.core.config as c; print(c.CACHE_DIR)"
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == str(tmp_path / "topiclens" / "numba")

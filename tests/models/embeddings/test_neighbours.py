@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from models.corpus.samples import load_sample
 from models.embeddings.neighbours import analogy, fill_in_blank, nearest, word_row
 from models.embeddings.word2vec import Word2VecOptions, corpus_sentences, train_word2vec
 from models.errors import InputError
-from models.samples import load_sample
 from models.synthetic import word_clusters
 
 OPTIONS = Word2VecOptions(dim=30, epochs=5, seed=2)

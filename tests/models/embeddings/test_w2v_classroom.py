@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from models.corpus.samples import word2vec_sentences
 from models.embeddings.classroom import ClassroomConfig, Word2VecClassroom
 from models.embeddings.sgns import ns_gradients
 from models.errors import InputError
-from models.samples import word2vec_sentences
 
 
 def _numeric_grad(f, x: np.ndarray, h: float = 1e-6) -> np.ndarray:

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from scipy.stats import chisquare
 
+from models.corpus.samples import word2vec_sentences
 from models.embeddings.cbow import cbow_forward
 from models.embeddings.lookup import LECTURE_ONE_HOT, LECTURE_W, lookup, one_hot
 from models.embeddings.pairs import (
@@ -21,7 +22,6 @@ from models.embeddings.pairs import (
     skipgram_pairs,
 )
 from models.errors import InputError
-from models.samples import word2vec_sentences
 
 
 def test_one_hot_lookup_is_the_fourth_row() -> None:

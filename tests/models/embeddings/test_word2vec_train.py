@@ -14,12 +14,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from models.corpus import Corpus
-from models.documents import RawDocument
+from models.corpus.corpus import Corpus
+from models.corpus.documents import RawDocument
 from models.embeddings.neighbours import nearest
 from models.embeddings.word2vec import Word2VecOptions, corpus_sentences, stable_hash, train_word2vec
 from models.errors import InputError
-from models.lda_options import FitCancelled
+from models.lda.options import FitCancelled
 from models.synthetic import word_clusters
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -66,7 +66,7 @@ def test_loss_starts_at_one_plus_k_log_2_and_falls(clusters, sg: int) -> None:
 
 
 def test_loss_falls_on_the_lee_sample() -> None:
-    from models.samples import load_sample
+    from models.corpus.samples import load_sample
 
     model = train_word2vec(load_sample("lee-news"), Word2VecOptions(dim=50, epochs=6))
     # measured: 4.156, 4.10, 3.21, 2.93, 2.82, 2.77, 2.73

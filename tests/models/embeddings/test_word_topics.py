@@ -8,10 +8,10 @@ import pytest
 from models.embeddings.embedding_model import EmbeddingModel
 from models.embeddings.word2vec import Word2VecOptions, train_word2vec
 from models.embeddings.word_topics import topic_shares, word_topics
-from models.lda import fit_lda
-from models.lda_options import LdaOptions
+from models.lda.fit import fit_lda
+from models.lda.options import LdaOptions
+from models.lda.topic_model import TopicModel
 from models.synthetic import word_clusters
-from models.topic_model import TopicModel
 
 
 def _embedding(vocab: tuple[str, ...]) -> EmbeddingModel:

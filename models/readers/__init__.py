@@ -1,1 +1,0 @@
-"""One reader per file format; each returns a :class:`models.readers.base.FileResult`."""

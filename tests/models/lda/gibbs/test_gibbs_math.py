@@ -1,0 +1,90 @@
+"""Counts, the full conditional (NumPy, numba scalar kernel and the engine's buckets) and the log-likelihood."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy.special import gammaln
+
+from models.lda.gibbs import sampler
+from models.lda.gibbs.conditional import conditional, conditional_weight
+from models.lda.gibbs.counts import check_counts, count_assignments
+from models.lda.gibbs.likelihood import joint_log_likelihood, joint_log_likelihood_counts, log_likelihood_per_token
+
+
+def random_state(seed: int, n_docs: int = 6, n_terms: int = 9, n_topics: int = 5, n_tokens: int = 60):
+    rng = np.random.default_rng(seed)
+    WS = rng.integers(0, n_terms, n_tokens)
+    DS = np.sort(rng.integers(0, n_docs, n_tokens))
+    ZS = rng.integers(0, n_topics, n_tokens)
+    return WS, DS, ZS, count_assignments(WS, DS, ZS, n_docs=n_docs, n_terms=n_terms, n_topics=n_topics)
+
+
+def test_counts_of_the_lecture() -> None:
+    WS = np.array([0, 1, 2, 3, 0, 4, 5, 1, 6])
+    DS = np.array([0, 0, 1, 1, 1, 1, 2, 2, 2])
+    ZS = np.array([0, 1, 0, 0, 1, 1, 2, 1, 2])
+    nzw, ndz, nz = count_assignments(WS, DS, ZS, n_docs=3, n_terms=7, n_topics=3)
+    np.testing.assert_array_equal(ndz, [[1, 1, 0], [2, 2, 0], [0, 1, 2]])
+    np.testing.assert_array_equal(nzw[:, 0], [1, 1, 0])
+    np.testing.assert_array_equal(nz, [3, 4, 2])
+    ZS[0] = -1  # unassigned tokens are not counted
+    assert count_assignments(WS, DS, ZS, n_docs=3, n_terms=7, n_topics=3).nz.tolist() == [2, 4, 2]
+    with pytest.raises(ValueError, match="nz"):
+        check_counts(WS, DS, ZS, nzw, ndz, nz)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_numpy_scalar_and_engine_conditionals_agree(seed: int) -> None:
+    WS, DS, ZS, (nzw, ndz, nz) = random_state(seed)
+    alpha, beta = 0.3, 0.02
+    n_terms = nzw.shape[1]
+    i = seed * 7 % len(WS)
+    d, w, t = DS[i], WS[i], ZS[i]
+    ndz[d, t] -= 1
+    nzw[t, w] -= 1
+    nz[t] -= 1
+    weights, probabilities = conditional(ndz[d], nzw[:, w], nz, alpha, beta, n_terms)
+    by_formula = (ndz[d] + alpha) * (nzw[:, w] + beta) / (nz + n_terms * beta)
+    np.testing.assert_allclose(weights, by_formula, rtol=1e-14)
+    np.testing.assert_allclose(probabilities.sum(), 1.0)
+    scalar = [conditional_weight(ndz[d, k], nzw[k, w], nz[k], alpha, beta, n_terms * beta) for k in range(len(nz))]
+    np.testing.assert_allclose(scalar, weights, rtol=1e-13)
+    bucketed = sampler.token_weights(np.ascontiguousarray(nzw.T), ndz, nz, d, w, alpha, beta)
+    np.testing.assert_allclose(bucketed, weights, rtol=1e-13)
+
+
+def test_engine_draw_follows_the_conditional() -> None:
+    """Over a fine grid of uniforms, the engine's lane-wise draw gives each topic its probability's share."""
+    WS, DS, ZS, (nzw, ndz, nz) = random_state(11, n_topics=6)
+    alpha, beta = 0.5, 0.05
+    d, w, t = DS[3], WS[3], ZS[3]
+    ndz[d, t] -= 1
+    nzw[t, w] -= 1
+    nz[t] -= 1
+    _, probabilities = conditional(ndz[d], nzw[:, w], nz, alpha, beta, nzw.shape[1])
+    nwz = np.ascontiguousarray(nzw.T, dtype=np.int32)
+    coef, wts, cum = sampler.scratch(1, len(nz))[0]
+    sampler._word_coefficients(nwz, 1.0 / (nz + nwz.shape[0] * beta), w, beta, coef)
+    o1, o2, o3, total = sampler._cumulate(d, ndz.astype(np.int32), alpha, coef, wts, cum)
+    grid = (np.arange(20_000) + 0.5) / 20_000
+    picks = [sampler._draw(u, o1, o2, o3, total, cum, len(nz)) for u in grid]
+    np.testing.assert_allclose(np.bincount(picks, minlength=len(nz)) / len(grid), probabilities, atol=1e-4)
+
+
+def test_log_likelihood_equals_direct_gammaln() -> None:
+    WS, _, _, (nzw, ndz, nz) = random_state(3)
+    alpha, beta = 0.2, 0.01
+    k, v = nzw.shape
+    d = ndz.shape[0]
+    direct = 0.0
+    for z in range(k):  # Griffiths & Steyvers (2004), eq. 2
+        direct += gammaln(v * beta) - v * gammaln(beta)
+        direct += sum(gammaln(nzw[z, w] + beta) for w in range(v)) - gammaln(nz[z] + v * beta)
+    for j in range(d):  # eq. 3
+        direct += gammaln(k * alpha) - k * gammaln(alpha)
+        direct += sum(gammaln(ndz[j, z] + alpha) for z in range(k)) - gammaln(ndz[j].sum() + k * alpha)
+    assert joint_log_likelihood(nzw, ndz, alpha, beta) == pytest.approx(direct, rel=1e-12)
+    assert log_likelihood_per_token(nzw, ndz, alpha, beta) == pytest.approx(direct / len(WS), rel=1e-12)
+    fast = joint_log_likelihood_counts(np.ascontiguousarray(nzw.T), ndz, nz, alpha, beta)
+    assert fast == pytest.approx(direct, rel=1e-10)
