@@ -358,4 +358,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "'{word}'은(는) 단어 벡터의 어휘({vocab_size:,}개)에 없습니다. {min_count}번보다 적게 나온 단어는 "
         "빠집니다. 비슷한 단어: {close}.",
     },
+    # --- BERT classroom (tiny BERT) -------------------------------------------------------------
+    "bert_too_few_sentences": {
+        "en": "BERT's sentence pairs need documents of at least {min_tokens} tokens (two sentences); this corpus has "
+        "too few of them to train and test on.",
+        "ko": "BERT의 문장 쌍을 만들려면 토큰이 {min_tokens}개 이상인(문장이 둘 이상인) 문서가 필요합니다. "
+        "이 코퍼스에는 학습하고 평가할 만큼 충분하지 않습니다.",
+    },
+    "bert_dim_heads": {
+        "en": "The model size dim={dim} must be a multiple of the number of heads ({heads}): each head gets "
+        "dim / heads.",
+        "ko": "모델 크기 dim={dim}은(는) 헤드 수({heads})의 배수여야 합니다. 헤드마다 dim / heads 차원을 씁니다.",
+    },
+    "bert_empty_sentence": {
+        "en": "The sentence has no words.",
+        "ko": "문장에 단어가 없습니다.",
+    },
+    "bert_sentence_too_long": {
+        "en": "The sentence has {n} tokens; this model reads at most {limit}.",
+        "ko": "문장의 토큰이 {n}개입니다. 이 모델은 최대 {limit}개까지 읽습니다.",
+    },
+    "bert_position_out_of_range": {
+        "en": "There is no word {position} to mask: the sentence has {n} words (counted from 0).",
+        "ko": "가릴 {position}번 단어가 없습니다. 문장의 단어는 {n}개입니다(0부터 셉니다).",
+    },
 }

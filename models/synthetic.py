@@ -1,7 +1,8 @@
-"""Corpora with a known answer: block-diagonal topics, text sampled from the LDA generative model, word clusters.
+"""Corpora with a known answer: block-diagonal topics, text sampled from the LDA generative model, word clusters,
+sentences from a small grammar.
 
-Used by the tests (every engine must recover the planted topics, word vectors the planted clusters) and by the
-benchmarks (a corpus of any size).
+Used by the tests (every engine must recover the planted topics, word vectors the planted clusters, the tiny BERT
+the grammar's masked words) and by the benchmarks (a corpus of any size).
 """
 
 from __future__ import annotations
@@ -13,7 +14,16 @@ import numpy as np
 from models.corpus.corpus import Corpus, PreprocessOptions, count_matrix
 from models.corpus.documents import RawDocument
 
-__all__ = ["Planted", "WordClusters", "block_diagonal", "generative", "topic_recovery", "word_clusters"]
+__all__ = [
+    "Grammar",
+    "Planted",
+    "WordClusters",
+    "block_diagonal",
+    "generative",
+    "grammar",
+    "topic_recovery",
+    "word_clusters",
+]
 
 
 @dataclass(frozen=True, eq=False)
@@ -161,3 +171,47 @@ def word_clusters(
     anywhere = rng.integers(0, n_terms, size=(n_docs, doc_length))
     words = np.where(rng.random((n_docs, doc_length)) < noise, anywhere, own)
     return WordClusters(_corpus_from_ids(list(words), n_terms), np.arange(n_terms) // words_per_cluster)
+
+
+@dataclass(frozen=True, eq=False)
+class Grammar:
+    """A synthetic corpus of sentences from a small grammar, for masked-language models.
+
+    Attributes
+    ----------
+    corpus : Corpus
+        Each document is ``sentences_per_doc`` sentences of exactly ``slots`` tokens, written one after another.
+    sentence_length : int
+        Tokens per sentence (``slots``): chunking documents by it gives back the sentences.
+    best_accuracy : float
+        The most a model can get right on a masked word whose sentence it sees: 1 / ``words_per_slot``.
+    """
+
+    corpus: Corpus
+    sentence_length: int
+    best_accuracy: float
+
+
+def grammar(
+    n_docs: int = 200,
+    sentences_per_doc: int = 4,
+    n_classes: int = 8,
+    slots: int = 6,
+    words_per_slot: int = 2,
+    seed: int = 0,
+) -> Grammar:
+    """Sentences whose words agree: each sentence draws a class c, then for each slot s one of the
+    ``words_per_slot`` words of (c, s) uniformly.
+
+    Any other word of a sentence tells its class, and the position tells the slot, so a masked word is one of
+    ``words_per_slot`` candidates from its context, while the most frequent word alone is right about
+    ``1 / (n_classes · slots · words_per_slot)`` of the time. Term ``(c · slots + s) · words_per_slot + w`` is word w
+    of slot s of class c (the vocabulary is in that order, not in order of first appearance).
+    """
+    rng = np.random.default_rng(seed)
+    n_sentences = n_docs * sentences_per_doc
+    classes = rng.integers(0, n_classes, size=(n_sentences, 1))
+    words = rng.integers(0, words_per_slot, size=(n_sentences, slots))
+    ids = (classes * slots + np.arange(slots)[None, :]) * words_per_slot + words
+    docs = list(ids.reshape(n_docs, sentences_per_doc * slots))
+    return Grammar(_corpus_from_ids(docs, n_classes * slots * words_per_slot), slots, 1.0 / words_per_slot)
