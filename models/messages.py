@@ -382,4 +382,65 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There is no word {position} to mask: the sentence has {n} words (counted from 0).",
         "ko": "가릴 {position}번 단어가 없습니다. 문장의 단어는 {n}개입니다(0부터 셉니다).",
     },
+    # --- topic merging, saved models (.topiclens), new documents (issue 14) ---------------------------
+    "merge_needs_two": {
+        "en": "Choose at least two different topics to merge (this model has topics 0 to {k} - 1; asked: {topics}).",
+        "ko": "합칠 토픽을 서로 다른 두 개 이상 고르세요(이 모델의 토픽 번호는 0부터 {k} - 1까지, 고른 번호: {topics}).",
+    },
+    "merge_all_topics": {
+        "en": "Merging all {k} topics would leave one topic; leave at least one topic out.",
+        "ko": "토픽 {k}개를 모두 합치면 토픽이 하나만 남습니다. 적어도 한 토픽은 빼 주세요.",
+    },
+    "saved_not_topiclens": {
+        "en": "{name}: this is not a TopicLens model file (.topiclens): {detail}.",
+        "ko": "{name}: TopicLens 모델 파일(.topiclens)이 아닙니다: {detail}.",
+    },
+    "saved_damaged": {
+        "en": "{name}: the model file is damaged and cannot be opened ({detail}).",
+        "ko": "{name}: 모델 파일이 손상되어 열 수 없습니다({detail}).",
+    },
+    "saved_hash_mismatch": {
+        "en": "{name}: the model file's content does not match its hash ({member} was changed or damaged); it was "
+        "not opened.",
+        "ko": "{name}: 모델 파일의 내용이 해시와 맞지 않습니다({member}이(가) 바뀌었거나 손상됨). 열지 않았습니다.",
+    },
+    "saved_newer_version": {
+        "en": "{name}: the model file has format version {version}, newer than this TopicLens reads (up to "
+        "{supported}). Update TopicLens to open it.",
+        "ko": "{name}: 모델 파일의 형식 버전({version})이 이 TopicLens가 읽을 수 있는 버전({supported})보다 "
+        "새롭습니다. TopicLens를 업데이트한 뒤 여세요.",
+    },
+    "saved_unsafe_member": {
+        "en": "{name}: the model file holds a member with an unsafe name ({member}); it was not opened.",
+        "ko": "{name}: 모델 파일에 안전하지 않은 이름의 항목({member})이 있어 열지 않았습니다.",
+    },
+    "saved_unexpected_member": {
+        "en": "{name}: the model file holds an unexpected member ({member}); only TopicLens's own members are "
+        "accepted, so it was not opened.",
+        "ko": "{name}: 모델 파일에 예상하지 않은 항목({member})이 있습니다. TopicLens가 만든 항목만 받으므로 "
+        "열지 않았습니다.",
+    },
+    "saved_pickle": {
+        "en": "{name}: the model file holds Python objects (pickle) in {member}; such files can run code and are "
+        "never opened.",
+        "ko": "{name}: 모델 파일의 {member}에 파이썬 객체(pickle)가 들어 있습니다. 이런 파일은 코드를 실행할 수 "
+        "있으므로 열지 않습니다.",
+    },
+    "saved_too_large": {
+        "en": "{name}: the model file unpacks to {size_mb:.1f} MB or holds {count} members, over the limit "
+        "({limit_mb:.4g} MB, {limit_count} members).",
+        "ko": "{name}: 모델 파일을 풀면 {size_mb:.1f} MB이거나 항목이 {count}개로 제한({limit_mb:.4g} MB, "
+        "{limit_count}개)을 넘습니다.",
+    },
+    "saved_bomb": {
+        "en": "{name}: {member} is compressed {ratio:.0f} times (limit {limit:.0f}); this looks like a "
+        "decompression bomb, so the file was not opened.",
+        "ko": "{name}: {member}의 압축률이 {ratio:.0f}배(제한 {limit:.0f}배)입니다. 압축 폭탄으로 보여 열지 "
+        "않았습니다.",
+    },
+    "fold_in_no_words": {
+        "en": "None of the new text's words are in the model's vocabulary ({unknown} words not known), so its "
+        "topics cannot be inferred.",
+        "ko": "새 글의 단어가 모델의 어휘에 하나도 없어(모르는 단어 {unknown}개) 토픽을 추정할 수 없습니다.",
+    },
 }
