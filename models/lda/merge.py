@@ -18,13 +18,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from models.errors import InputError
 from models.lda.topic_model import TopicModel
 
-__all__ = ["Merge", "apply_merges", "merge_topics", "original_ids", "undo_last"]
+if TYPE_CHECKING:
+    from models.corpus.corpus import Corpus
+    from models.lda.explore import LdaExploration
+
+__all__ = ["Merge", "apply_merges", "explore_merged", "merge_topics", "original_ids", "undo_last"]
 
 
 @dataclass(frozen=True)
@@ -218,3 +223,25 @@ def original_ids(steps: Sequence[Merge], n_topics: int) -> list[tuple[int, ...]]
             merged[new].extend(groups[old])
         groups = [tuple(sorted(g)) for g in merged]
     return groups
+
+
+def explore_merged(exploration: LdaExploration, corpus: Corpus, history: Sequence[Sequence[int]]) -> LdaExploration:
+    """The exploration of the fitted model after ``history``: the merged model with its own map and quality.
+
+    The map is laid out again (:func:`models.ldavis.vis_data.prepare_vis`, same layout and seed) and the quality
+    recomputed (:func:`models.lda.explore.quality_of`); with an empty history, ``exploration`` itself.
+    """
+    if not history:
+        return exploration
+    from models.lda.explore import LdaExploration, quality_of
+    from models.ldavis.vis_data import prepare_vis
+
+    model, _ = apply_merges(exploration.model, history, corpus.token_ids)
+    vis = prepare_vis(model, layout=exploration.vis.layout, R=exploration.vis.R, seed=exploration.options.seed)
+    return LdaExploration(
+        model=model,
+        vis=vis,
+        quality=quality_of(model, corpus),
+        options=exploration.options,
+        seconds=exploration.seconds,
+    )
