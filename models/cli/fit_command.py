@@ -55,6 +55,9 @@ def _fit_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--weighting", choices=["count", "tfidf"], default="count", help="LSA weighting")
     parser.add_argument("--json", metavar="OUT.json", default=None, help="write the report as JSON")
     parser.add_argument("--html", metavar="OUT.html", default=None, help="LDA: write the offline LDAvis page")
+    parser.add_argument(
+        "--save", metavar="OUT.topiclens", default=None, help="LDA: save the model and corpus (open with 'open')"
+    )
 
 
 def _run_fit(args: argparse.Namespace) -> int:
@@ -95,6 +98,11 @@ def _run_fit(args: argparse.Namespace) -> int:
         from models.ldavis.html_page import ldavis_html
 
         write_text(args.html, ldavis_html(exploration.model))
+    if args.save:
+        from models.cli.open_command import write_bytes
+        from models.lda.saved_model import save_model, saved_from
+
+        write_bytes(args.save, save_model(saved_from(exploration, corpus)))
     return 0
 
 
@@ -104,6 +112,8 @@ def _run_lsa(args: argparse.Namespace, corpus: object) -> int:
 
     if args.html:
         raise InputError("bad_option", option="--html", value=args.html, why="the LDAvis page is for --method lda")
+    if args.save:
+        raise InputError("bad_option", option="--save", value=args.save, why="a .topiclens file holds an LDA model")
     lsa = fit_lsa(corpus, n_components=args.k, weighting=args.weighting, seed=args.seed)
     report = lsa_report(lsa)
     print(
