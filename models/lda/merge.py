@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from models.corpus.corpus import Corpus
     from models.lda.explore import LdaExploration
 
-__all__ = ["Merge", "apply_merges", "explore_merged", "merge_topics", "original_ids", "undo_last"]
+__all__ = ["Merge", "apply_merges", "explore_merged", "merge_topics", "original_ids", "steps_of", "undo_last"]
 
 
 @dataclass(frozen=True)
@@ -245,3 +245,14 @@ def explore_merged(exploration: LdaExploration, corpus: Corpus, history: Sequenc
         options=exploration.options,
         seconds=exploration.seconds,
     )
+
+
+def steps_of(history: Sequence[Sequence[int]], n_topics: int) -> tuple[Merge, ...]:
+    """The :class:`Merge` records of ``history`` on a model of ``n_topics`` topics, without the model."""
+    steps = []
+    for topics in history:
+        merged = _checked(topics, n_topics)
+        new = _new_ids(merged, n_topics)
+        steps.append(Merge(merged=merged, new_ids=tuple(int(k) for k in new)))
+        n_topics = n_topics - len(merged) + 1
+    return tuple(steps)

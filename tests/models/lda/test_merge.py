@@ -102,3 +102,22 @@ def test_bad_merges_are_refused(fitted: tuple, topics: list[int]) -> None:
     _, model = fitted
     with pytest.raises(InputError):
         merge_topics(model, topics)
+
+
+def test_steps_of_a_history_match_the_merges(fitted: tuple) -> None:
+    from models.lda.merge import steps_of
+
+    corpus, model = fitted
+    _, steps = apply_merges(model, [(1, 3), (0, 2)], corpus.token_ids)
+    assert steps_of([(1, 3), (0, 2)], 5) == steps
+
+
+def test_topic_clustering_puts_close_topics_together() -> None:
+    from models.lda.topic_relations import closest_pairs, topic_clustering
+
+    d = np.array([[0, 0.6, 0.1, 0.6], [0.6, 0, 0.6, 0.2], [0.1, 0.6, 0, 0.6], [0.6, 0.2, 0.6, 0]])
+    clustering = topic_clustering(d)
+    order = list(clustering.order)
+    assert abs(order.index(0) - order.index(2)) == 1 and abs(order.index(1) - order.index(3)) == 1
+    assert clustering.dcoord.max() == pytest.approx(0.6) and len(clustering.icoord) == 3
+    assert closest_pairs(d, 2) == [(0, 2, 0.1), (1, 3, 0.2)]
