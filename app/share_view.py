@@ -212,8 +212,11 @@ def is_shareable() -> bool:
     return st.session_state.get(state.SOURCE) == "sample"
 
 
-def link(params: dict[str, str], page_path: str = "lda") -> str:
-    """The full link: this server's address, the page and the parameters."""
+def link(params: dict[str, str], page_path: str = "") -> str:
+    """The full link: this server's address, the page and the parameters.
+
+    The LDA page is the app's default page, which Streamlit serves at ``/`` (``/lda`` is "page not found").
+    """
     base = ""
     try:
         url = st.context.url or ""

@@ -175,3 +175,22 @@ ATTN_QUERY = "tl_attn_query"
 PERSISTENT += (
     ATTN_TEXT, ATTN_CORPUS_SENTENCE, ATTN_SOURCE, ATTN_D_MODEL, ATTN_D_K, ATTN_HEADS, ATTN_SEED, ATTN_QUERY,
 )  # fmt: skip
+
+# --- LDA page: Time & groups tab ---
+TIME_COLUMN = "tl_time_column"
+TIME_BIN = "tl_time_bin"
+TIME_TOPIC = "tl_time_topic"  # the tab's topic box (-1: all), mirrors SELECTED_TOPIC
+TIME_GROUP_A = "tl_time_group_a"
+TIME_GROUP_B = "tl_time_group_b"
+PERSISTENT += (TIME_COLUMN, TIME_BIN, TIME_GROUP_A, TIME_GROUP_B)
+
+# --- LDA page: topic relations and merging, saved models, new documents (issue 14) ---
+MERGES = "tl_merges"  # {fit key: tuple of merge steps (each the ids merged, in the model before that step)}
+MERGE_PICK = "tl_merge_pick"  # the topics chosen to merge
+MERGE_VIEW = "tl_merge_view"  # (view key, fit key, merges) of the model the LDA page shows
+SAVED_UPLOADER = "tl_saved_uploader"  # the .topiclens uploader widget
+SAVED_FILE = "tl_saved_file"  # (name, bytes) of the opened .topiclens file, survives page switches
+SAVED_OPENED = "tl_saved_opened"  # the content hash of the file whose names and merges were restored
+NEWDOC_TEXT = "tl_newdoc_text"
+NEWDOC_SEED = "tl_newdoc_seed"
+PERSISTENT += (NEWDOC_TEXT, NEWDOC_SEED)

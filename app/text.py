@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from app.text_analysts import ANALYST_TEXT
 from app.text_attention import ATTN_TEXT
 from app.text_gibbs import GIBBS_TEXT
 from app.text_jobs import JOB_TEXT
+from app.text_time import TIME_TEXT
 from app.text_word2vec import W2V_TEXT
 
 TEXT: dict[str, dict[str, str]] = {
@@ -443,3 +445,5 @@ TEXT.update(GIBBS_TEXT)
 TEXT.update(JOB_TEXT)
 TEXT.update(W2V_TEXT)
 TEXT.update(ATTN_TEXT)
+TEXT.update(TIME_TEXT)
+TEXT.update(ANALYST_TEXT)  # issue 14: relations and merging, .topiclens files, new documents (overrides share_upload)

@@ -333,7 +333,7 @@ def corpus_tab() -> None:
             format_func=lambda k: (
                 t("w2v_all_topics")
                 if k == ALL_TOPICS
-                else plain(f"#{int(exploration.vis.ranks[k])} {names.get(k, '')}")
+                else f"#{int(exploration.vis.ranks[k])} {names.get(k, '')}"  # options are shown as plain text
             ),
         )
         st.caption(t("w2v_coloured_by_topics"))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import fitting, lda_explorer, lda_tabs, share_view, state
+from app import fitting, lda_explorer, lda_tabs, share_view, state, time_groups
 from app.i18n import lang, t
 from app.plain_text import plain
 from app.session import fit_spec_now, pending
 from app.widgets import require_corpus
 
-LDA_TABS = ("explore", "topics", "quality", "classic", "downloads")
+LDA_TABS = ("explore", "topics", "time", "quality", "classic", "downloads")
 
 st.title(t("page_lda"))
 result, corpus = require_corpus()
@@ -53,6 +53,7 @@ if tab_key not in st.session_state:
 draw = {
     "explore": lambda: lda_explorer.explorer(spec.key, exploration, corpus),
     "topics": lambda: lda_tabs.topics_tab(spec.key, exploration),
+    "time": lambda: time_groups.time_tab(spec.key, exploration, corpus),
     "quality": lambda: lda_tabs.quality_tab(spec, exploration, corpus),
     "classic": lambda: lda_tabs.classic_tab(spec.key, exploration),
     "downloads": lambda: lda_tabs.downloads_tab(spec.key, exploration, corpus),

@@ -105,6 +105,14 @@ SAMPLES: dict[str, Sample] = {
             PreprocessOptions(language="ko"),
         ),
         Sample(
+            "ko-market-dated",
+            "Korean listings with dates (180)",
+            "날짜가 있는 중고거래 게시글 (180개)",
+            _data("ko-market-dated.csv"),
+            IngestOptions(text_column="text"),
+            PreprocessOptions(language="ko"),
+        ),
+        Sample(
             "lee-news",
             "Lee news (300 articles)",
             "Lee 뉴스 (영어 기사 300개)",

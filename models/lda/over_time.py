@@ -92,6 +92,23 @@ def _bin(d: date, size: str) -> str:
     return f"{d.year}-{d.month:02d}"
 
 
+MIN_PER_BIN = 15  # "auto" picks the finest bin with at least this many documents per bin on average
+
+
+def _auto_size(dates: list) -> str:
+    """The finest of month, quarter, year whose bins (from the first to the last date) hold ``MIN_PER_BIN``
+    documents on average; years when a value was written as a year only (it fits no finer bin)."""
+    if any(p.precision == "year" for p in dates):
+        return "year"
+    first, last = min(p.value for p in dates), max(p.value for p in dates)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    quarters = (last.year * 4 + (last.month - 1) // 3) - (first.year * 4 + (first.month - 1) // 3) + 1
+    for size, bins in (("month", months), ("quarter", quarters)):
+        if len(dates) / bins >= MIN_PER_BIN:
+            return size
+    return "year"
+
+
 def bin_labels(values: Sequence[str], size: str = "auto") -> tuple[list[str | None], list[str], list[int]]:
     """Date bins for each value.
 
@@ -100,8 +117,8 @@ def bin_labels(values: Sequence[str], size: str = "auto") -> tuple[list[str | No
     values : sequence of str
         One date string per document.
     size : {"auto", "year", "quarter", "month"}
-        "auto" picks months for a span under 3 years, quarters up to 8 years, else years (coarser when a value
-        was written with year precision only).
+        "auto" picks the finest size whose bins hold ``MIN_PER_BIN`` documents on average (years when a value was
+        written as a year only).
 
     Returns
     -------
@@ -120,11 +137,7 @@ def bin_labels(values: Sequence[str], size: str = "auto") -> tuple[list[str | No
     if not dates:
         return [None] * len(values), [], unparsable
     if size == "auto":
-        span_years = (max(p.value for p in dates) - min(p.value for p in dates)).days / 365.25
-        if any(p.precision == "year" for p in dates):
-            size = "year"  # a value written as a year only fits no finer bin
-        else:
-            size = "month" if span_years < 3 else "quarter" if span_years <= 8 else "year"
+        size = _auto_size(dates)
     labels = [None if p is None else _bin(p.value, size) for p in parsed]
     first, last = min(p.value for p in dates), max(p.value for p in dates)
     order, d = [], date(first.year, first.month, 1)

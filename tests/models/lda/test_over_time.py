@@ -52,10 +52,11 @@ def test_not_dates(text: str) -> None:
 def test_bins_are_in_time_order_with_empty_bins_and_unparsable_values_reported() -> None:
     labels, order, bad = bin_labels(["2024-01-10", "2024.03.02", "어제", "", "2024년 6월 1일"], "quarter")
     assert labels == ["2024 Q1", "2024 Q1", None, None, "2024 Q2"] and order == ["2024 Q1", "2024 Q2"] and bad == [2]
-    labels, order, _ = bin_labels(["2020-01-01", "2023-06-01"], "auto")  # 3.4 years: quarters
-    assert order[0] == "2020 Q1" and order[-1] == "2023 Q2" and len(order) == 14
-    labels, order, _ = bin_labels(["2024-01-01", "2024-03-01"], "auto")
-    assert order == ["2024-01", "2024-02", "2024-03"]
+    many = ["2024-01-05"] * 20 + ["2024-02-05"] * 20 + ["2024-03-05"] * 20  # 20 documents a month: months
+    assert bin_labels(many, "auto")[1] == ["2024-01", "2024-02", "2024-03"]
+    fewer = [f"2023-{m:02d}-01" for m in range(1, 13)] * 5  # 5 a month, 15 a quarter: quarters
+    assert bin_labels(fewer, "auto")[1] == ["2023 Q1", "2023 Q2", "2023 Q3", "2023 Q4"]
+    assert bin_labels(["2020-01-01", "2023-06-01"], "auto")[1] == ["2020", "2021", "2022", "2023"]  # sparse: years
     assert bin_labels(["2021", "2022-05-01"], "auto")[1] == ["2021", "2022"]  # a year-only value: year bins
     with pytest.raises(InputError):
         bin_labels(["2024"], "week")
