@@ -57,8 +57,11 @@ def synthetic_corpus() -> Corpus:
     key = "-".join(f"{k}{v}" for k, v in SYNTHETIC.items()) + "-ids"  # the Corpus of token-id arrays
     cache = Path(tempfile.gettempdir()) / f"topiclens-bench-{key}.pkl"
     if cache.exists():
-        with cache.open("rb") as f:
-            return pickle.load(f)
+        try:
+            with cache.open("rb") as f:
+                return pickle.load(f)
+        except (ImportError, AttributeError, EOFError, pickle.UnpicklingError):  # written by another version
+            cache.unlink(missing_ok=True)
     corpus = generative(**SYNTHETIC, seed=0).corpus
     used = np.flatnonzero(corpus.term_frequency > 0)
     new_id = np.full(corpus.vocab_size, -1, dtype=np.int32)
