@@ -246,12 +246,16 @@ def sidebar() -> CorpusRequest | None:
     st.sidebar.header(t("corpus_header"))
     st.sidebar.radio(
         t("source"),
-        ("sample", "upload"),
+        ("sample", "upload", "saved"),
         key=state.SOURCE,
         horizontal=True,
         format_func=formatter("source_"),
         on_change=_on_source_change,
     )
+    if ss[state.SOURCE] == "saved":  # a .topiclens file brings its own corpus and options
+        from app import saved_models
+
+        return saved_models.sidebar_request()
     columns: tuple[str, ...] = ()
     if ss[state.SOURCE] == "sample":
         st.sidebar.selectbox(
@@ -295,6 +299,10 @@ def load(request: CorpusRequest | None) -> CorpusResult:
     """Build (or fetch from the cache) the corpus for ``request``; user errors come back as ``error``."""
     if request is None:
         return CorpusResult(request=None)
+    if request.digest.startswith("saved:"):
+        from app import saved_models
+
+        return saved_models.load(request)
     try:
         sample = request.digest.startswith("sample:")
         corpus = _build_here(request) if sample else _read_in_worker(request)

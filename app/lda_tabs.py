@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import charts, fitting, lda_explorer, result_cache, share_view, state, topic_names
+from app import charts, fitting, lda_explorer, result_cache, saved_models, share_view, state, topic_names
 from app.document_tables import with_identity
 from app.i18n import message, t
 from app.model_controls import FitSpec
@@ -170,6 +170,7 @@ def downloads_tab(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> 
 
     model, vis = exploration.model, exploration.vis
     _share_link(exploration)
+    saved_models.download_section(corpus)  # the .topiclens file: what a link cannot carry (uploads, merges, names)
     names = topic_names.names(fit_key, vis)
     topic_cols = [f"{names.get(k, '')} (id {k})" for k in range(model.n_topics)]
     st.markdown(f"**{t('dl_topic_term')}**")

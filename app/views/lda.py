@@ -6,7 +6,10 @@ import streamlit as st
 
 from app import fitting, lda_explorer, lda_tabs, share_view, state, time_groups
 from app.i18n import lang, t
+from app.merges import view as merged_view
+from app.new_document import new_document_tab
 from app.plain_text import plain
+from app.relations import relations_tab
 from app.session import fit_spec_now, pending
 from app.widgets import require_corpus
 
@@ -30,6 +33,7 @@ if exploration is None:
     st.stop()
 
 spec = live[0] if live is not None else st.session_state[state.LDA_KEY]
+spec, exploration = merged_view(spec, exploration, corpus)  # the fit after this session's topic merges, if any
 share_view.forget_ignored()  # the note about a link's bad values was shown above this fit
 caption = "lda_caption" if exploration.complete else "lda_caption_live" if live else "lda_caption_stopped"
 fitting.live_box()
@@ -45,6 +49,7 @@ st.caption(
         total=exploration.model.params.get("iterations"),
     )
 )
+LDA_TABS = (*LDA_TABS[:-1], "relations", "new_document", LDA_TABS[-1])  # issue 14's tabs, before the downloads
 # Tabs render lazily: only the open tab's content is drawn, so the explorer's page stays small and quick to redraw.
 tab_labels = [t(f"tab_{name}") for name in LDA_TABS]
 tab_key = f"{state.LDA_TAB}|{lang()}"  # labels are translated, so each language has its own widget
@@ -58,6 +63,8 @@ draw = {
     "classic": lambda: lda_tabs.classic_tab(spec.key, exploration),
     "downloads": lambda: lda_tabs.downloads_tab(spec.key, exploration, corpus),
 }
+draw["relations"] = lambda: relations_tab(spec, exploration, corpus)
+draw["new_document"] = lambda: new_document_tab(spec.key, exploration, corpus)
 for name, tab in zip(LDA_TABS, st.tabs(tab_labels, key=tab_key, on_change="rerun"), strict=True):
     if tab.open:
         st.session_state[state.LDA_TAB_OPEN] = name  # remembered for the other language's tab widget
