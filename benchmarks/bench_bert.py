@@ -7,7 +7,8 @@ morphemes), :func:`models.transformer.bert.train_tiny_bert` with the default opt
   the held-out evaluation);
 - steps/s: optimizer steps between the first and the last recorded loss over the time between them (compiled,
   no evaluation);
-- accuracy: held-out masked-token accuracy next to the unigram baseline (the most frequent training word).
+- accuracy: held-out masked-token accuracy next to the unigram baseline (the most frequent training word);
+- the model's top 3 words for the second word of a few phrases, masked.
 
 ``--grid`` trains a few variants on ``lee-news`` (the measurements behind the defaults). Run timing under the
 shared lock:
@@ -28,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from models.corpus.samples import load_sample
-from models.transformer.bert import BertOptions, train_tiny_bert
+from models.transformer.bert import BertOptions, predict_masked, train_tiny_bert
 
 GRID: tuple[dict[str, object], ...] = (
     {},
@@ -44,8 +45,14 @@ GRID: tuple[dict[str, object], ...] = (
 )
 
 
-def run(sample: str, options: BertOptions) -> dict[str, float]:
-    """Train once on ``sample`` and measure."""
+PROBES = {
+    "lee-news": (("new", "south", "wales", "fire"), ("prime", "minister", "john", "howard")),
+    "ko-market": (("무선", "이어폰", "판매"), ("택배", "거래")),
+}
+
+
+def run(sample: str, options: BertOptions) -> dict[str, object]:
+    """Train once on ``sample`` and measure; the model's top 3 words for the second word of each probe."""
     corpus = load_sample(sample)
     marks: list[tuple[int, float]] = []
     started = time.perf_counter()
@@ -63,15 +70,20 @@ def run(sample: str, options: BertOptions) -> dict[str, float]:
         "accuracy": model.accuracy,
         "baseline": model.baseline_accuracy,
         "targets": model.n_held_out,
+        "probes": {
+            " ".join(p): predict_masked(model, p, 1, n=3) for p in PROBES.get(sample, ()) if len(p) <= options.max_len
+        },
     }
 
 
-def show(label: str, r: dict[str, float]) -> None:
+def show(label: str, r: dict) -> None:
     print(
         f"{label:<34} {r['tokens']:>7,} {r['steps']:>6} {r['seconds']:>7.1f} {r['steps_per_s']:>7.1f} "
         f"{r['loss']:>6.2f} {r['accuracy']:>8.4f} {r['baseline']:>8.4f} {r['targets']:>7}",
         flush=True,
     )
+    for probe, top in r["probes"].items():
+        print(f"    {probe} (2nd word masked): " + ", ".join(f"{w} {p:.2f}" for w, p in top))
 
 
 def main() -> None:

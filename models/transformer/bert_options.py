@@ -55,9 +55,9 @@ class BertOptions:
 
     Notes
     -----
-    Defaults measured with ``python benchmarks/bench_bert.py`` on 2 shared cores: 62 s on the Lee sample, held-out
-    masked-token accuracy 3.0% against the unigram baseline's 0.62% (:mod:`models.transformer.bert` has the
-    figures and the alternatives tried).
+    Defaults measured with ``python benchmarks/bench_bert.py`` on 2 shared cores: 62-68 s on the Lee sample,
+    held-out masked-token accuracy 3.0% against the unigram baseline's 0.62% (:mod:`models.transformer.bert` has
+    the figures and the alternatives tried).
     """
 
     n_layers: int = 2

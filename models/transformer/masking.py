@@ -41,6 +41,7 @@ __all__ = [
     "SentencePair",
     "corpus_sentences",
     "make_pairs",
+    "mask_corpus",
     "mask_ids",
     "mask_pair",
     "mask_pairs",
@@ -280,6 +281,17 @@ def mask_pairs(
         fates = tuple(FATES[SPECIAL] if s else FATES[f] for s, f in zip(row_special, row_fate, strict=True))
         masked.append(MaskedPair(p, shown, fates))
     return masked
+
+
+def mask_corpus(corpus: Corpus, seed: int = 0, sentence_length: int = SENTENCE_LENGTH) -> list[MaskedPair]:
+    """Every pair of the corpus (:func:`make_pairs` of :func:`corpus_sentences`), masked (:func:`mask_pairs`).
+
+    One generator seeded with ``seed`` draws the pairs, then the masks: ``masking_shares(mask_corpus(corpus))``
+    gives the shares over the whole corpus, and the first pairs make examples from the same draw.
+    """
+    rng = np.random.default_rng(seed)
+    pairs = make_pairs(corpus_sentences(corpus, sentence_length), rng=rng)
+    return mask_pairs(pairs, corpus.vocab, rng=rng)
 
 
 def mask_pair(

@@ -5,11 +5,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-import numpy as np
-
 from models.corpus.corpus import Corpus
 from models.transformer.bert import TinyBert
-from models.transformer.masking import SENTENCE_LENGTH, corpus_sentences, make_pairs, mask_pairs, masking_shares
+from models.transformer.masking import SENTENCE_LENGTH, SentencePair, mask_corpus, masking_shares
 
 __all__ = ["bert_report", "mask_report"]
 
@@ -20,9 +18,7 @@ PAIRS_SHOWN = 20
 def mask_report(corpus: Corpus, seed: int = 0, sentence_length: int = SENTENCE_LENGTH) -> dict[str, Any]:
     """The summary written by ``python -m models mask --json``.
 
-    Every pair of the corpus (:func:`~models.transformer.masking.make_pairs`) is masked in one seeded draw
-    (:func:`~models.transformer.masking.mask_pairs`); the pairs come from one generator seeded with ``seed``, the
-    masks from the next draws of it.
+    Every pair of the corpus is masked in one seeded draw (:func:`~models.transformer.masking.mask_corpus`).
 
     Returns
     -------
@@ -40,9 +36,8 @@ def mask_report(corpus: Corpus, seed: int = 0, sentence_length: int = SENTENCE_L
     InputError
         ``bert_too_few_sentences`` when no document has two sentences.
     """
-    rng = np.random.default_rng(seed)
-    pairs = make_pairs(corpus_sentences(corpus, sentence_length), rng=rng)
-    masked = mask_pairs(pairs, corpus.vocab, rng=rng)
+    masked = mask_corpus(corpus, seed, sentence_length)
+    pairs = [m.pair for m in masked]
     shares = masking_shares(masked)
     return {
         "tokens": [
@@ -70,7 +65,7 @@ def mask_report(corpus: Corpus, seed: int = 0, sentence_length: int = SENTENCE_L
     }
 
 
-def _pair(pair: Any) -> dict[str, Any]:
+def _pair(pair: SentencePair) -> dict[str, Any]:
     first_sep = pair.tokens.index("[SEP]")
     return {
         "a": list(pair.tokens[1:first_sep]),

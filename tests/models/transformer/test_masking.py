@@ -18,6 +18,7 @@ from models.transformer.masking import (
     SPECIALS,
     corpus_sentences,
     make_pairs,
+    mask_corpus,
     mask_ids,
     mask_pair,
     mask_pairs,
@@ -156,3 +157,5 @@ def test_masking_shares_over_a_corpus() -> None:
     assert abs(shares.is_next_share - 0.5) < 0.02
     assert shares == masking_shares(mask_pairs(pairs, corpus.vocab, seed=0))
     assert [m.fate for m in masked[:3]] != [m.fate for m in mask_pairs(pairs[:3], corpus.vocab, seed=1)]
+    whole = masking_shares(mask_corpus(corpus, seed=0))  # pairs and masks from one generator
+    assert whole.n_pairs == 8_000 and abs(whole.selected_share - 0.15) < 0.003 and abs(whole.masked - 0.8) < 0.015

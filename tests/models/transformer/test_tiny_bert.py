@@ -3,6 +3,7 @@ forward pass, JAX gradients, predictions and attention maps agree with what they
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import subprocess
 import sys
@@ -24,6 +25,7 @@ from models.transformer.bert import (
     train_tiny_bert,
 )
 from models.transformer.encoder import BertConfig, encode, init_params, masked_lm_loss
+from models.transformer.mlm_training import learning_rate
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -206,3 +208,24 @@ def test_importing_the_bert_modules_does_not_import_jax() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]", done.stdout
+
+
+@pytest.mark.slow
+def test_same_seed_same_loss_curve_in_another_process(planted: object) -> None:
+    options = replace(GRAMMAR_OPTIONS, steps=20, log_every=5)
+    probe = (
+        "from models.synthetic import grammar\n"
+        "from models.transformer.bert import BertOptions, train_tiny_bert\n"
+        f"options = {options!r}\n"
+        "print(train_tiny_bert(grammar(seed=0).corpus, options).loss.tolist())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    here = train_tiny_bert(planted.corpus, options)
+    assert done.stdout.strip() == str(here.loss.tolist())
+
+
+def test_learning_rate_warms_up_then_decays_to_five_percent() -> None:
+    rates = [learning_rate(step, 100, 1e-3) for step in range(100)]
+    assert rates[:10] == pytest.approx([1e-4 * (s + 1) for s in range(10)])  # linear over the first 10%
+    assert rates[9] == pytest.approx(1e-3) and rates[-1] == pytest.approx(5e-5)
+    assert all(a >= b for a, b in itertools.pairwise(rates[9:]))
