@@ -16,11 +16,15 @@ from models.corpus.documents import RawDocument
 
 __all__ = [
     "Grammar",
+    "Hierarchy",
     "Planted",
     "WordClusters",
+    "ambiguous",
     "block_diagonal",
     "generative",
     "grammar",
+    "hierarchical",
+    "rare_topic",
     "topic_recovery",
     "word_clusters",
 ]
@@ -215,3 +219,125 @@ def grammar(
     ids = (classes * slots + np.arange(slots)[None, :]) * words_per_slot + words
     docs = list(ids.reshape(n_docs, sentences_per_doc * slots))
     return Grammar(_corpus_from_ids(docs, n_classes * slots * words_per_slot), slots, 1.0 / words_per_slot)
+
+
+def _sample_documents(
+    phi: np.ndarray, theta: np.ndarray, doc_length: int, rng: np.random.Generator
+) -> list[np.ndarray]:
+    """Documents of exactly ``doc_length`` tokens: z ~ Cat(θ_d), w ~ Cat(φ_z) (Blei, Ng & Jordan 2003)."""
+    n_topics, n_terms = phi.shape
+    cdf = np.cumsum(phi, axis=1)
+    cdf[:, -1] = 1.0
+    docs = []
+    for row in theta:
+        z = rng.choice(n_topics, size=doc_length, p=row)
+        u = rng.random(doc_length)
+        words = (u[:, None] >= cdf[z]).sum(axis=1)  # the first term whose cumulative share exceeds u
+        docs.append(np.minimum(words, n_terms - 1).astype(np.int64))
+    return docs
+
+
+@dataclass(frozen=True, eq=False)
+class Hierarchy:
+    """A corpus whose planted topics are unions of planted sub-topics.
+
+    Attributes
+    ----------
+    corpus : Corpus
+    parent_phi : ndarray of shape (n_parents, n_terms)
+        Each parent topic: its children's words, uniformly.
+    child_phi : ndarray of shape (n_parents * children_per_parent, n_terms)
+        Each sub-topic: its own block of ``terms_per_child`` words, uniformly.
+    child_parent : ndarray of shape (n_children,)
+        The parent of each sub-topic.
+    """
+
+    corpus: Corpus
+    parent_phi: np.ndarray
+    child_phi: np.ndarray
+    child_parent: np.ndarray
+
+
+def hierarchical(
+    n_parents: int = 2,
+    children_per_parent: int = 2,
+    terms_per_child: int = 15,
+    n_docs: int = 300,
+    doc_length: int = 60,
+    mixed_share: float = 0.5,
+    seed: int = 0,
+) -> Hierarchy:
+    """Each document is about one parent theme (uniformly): a share ``mixed_share`` of them mix all of that parent's
+    sub-topics equally, the others are about one sub-topic alone; sub-topics have disjoint word blocks.
+
+    With K = ``n_parents`` topics the fit finds the parents (their words co-occur within documents); with
+    K = ``n_parents * children_per_parent`` it finds the sub-topics, so a genealogy over K shows each parent splitting
+    into its own children.
+    """
+    rng = np.random.default_rng(seed)
+    n_children = n_parents * children_per_parent
+    n_terms = n_children * terms_per_child
+    child_phi = np.zeros((n_children, n_terms))
+    for c in range(n_children):
+        child_phi[c, c * terms_per_child : (c + 1) * terms_per_child] = 1.0 / terms_per_child
+    child_parent = np.arange(n_children) // children_per_parent
+    parent_phi = np.array([child_phi[child_parent == p].mean(axis=0) for p in range(n_parents)])
+    theta = np.zeros((n_docs, n_children))
+    parents = rng.integers(0, n_parents, size=n_docs)
+    mixed = rng.random(n_docs) < mixed_share
+    for d, p in enumerate(parents):
+        first = p * children_per_parent
+        if mixed[d]:
+            theta[d, first : first + children_per_parent] = 1.0 / children_per_parent
+        else:
+            theta[d, first + rng.integers(children_per_parent)] = 1.0
+    docs = _sample_documents(child_phi, theta, doc_length, rng)
+    return Hierarchy(_corpus_from_ids(docs, n_terms), parent_phi, child_phi, child_parent)
+
+
+def ambiguous(
+    n_clear: int = 4, terms_per_topic: int = 12, n_docs: int = 300, doc_length: int = 40, seed: int = 0
+) -> Planted:
+    """``n_clear`` well-separated topics plus one ambiguous topic that has no words of its own.
+
+    Clear topic k uses its own block of ``terms_per_topic`` words; the ambiguous topic (the last row of ``phi``) uses
+    the second halves of blocks 0 and 1. Every document is about one topic, drawn uniformly. Whether the second halves
+    belong with their first halves or together is a close call, so fits of ``n_clear + 1`` topics with different seeds
+    disagree about blocks 0 and 1 while the other topics come back every time.
+    """
+    rng = np.random.default_rng(seed)
+    n_terms = n_clear * terms_per_topic
+    half = terms_per_topic // 2
+    phi = np.zeros((n_clear + 1, n_terms))
+    for k in range(n_clear):
+        phi[k, k * terms_per_topic : (k + 1) * terms_per_topic] = 1.0
+    phi[n_clear, half:terms_per_topic] = 1.0
+    phi[n_clear, terms_per_topic + half : 2 * terms_per_topic] = 1.0
+    phi /= phi.sum(axis=1, keepdims=True)
+    theta = np.eye(n_clear + 1)[rng.integers(0, n_clear + 1, size=n_docs)]
+    docs = _sample_documents(phi, theta, doc_length, rng)
+    return Planted(_corpus_from_ids(docs, n_terms), phi, theta)
+
+
+def rare_topic(
+    prevalence: tuple[float, ...] = (0.3, 0.3, 0.3, 0.07, 0.03),
+    terms_per_topic: int = 20,
+    n_docs: int = 200,
+    doc_length: int = 40,
+    noise: float = 0.02,
+    seed: int = 0,
+) -> Planted:
+    """Topics of very different sizes: θ_d ~ Dir(``prevalence``), each topic its own block of words (plus ``noise``
+    spread over every word). The last topic is rare (3% of the tokens by default): fitted without help it is often
+    merged into another topic while a large one splits, which is what seed words are for.
+    """
+    rng = np.random.default_rng(seed)
+    n_topics = len(prevalence)
+    n_terms = n_topics * terms_per_topic
+    phi = np.full((n_topics, n_terms), noise / n_terms)
+    for k in range(n_topics):
+        phi[k, k * terms_per_topic : (k + 1) * terms_per_topic] += (1.0 - noise) / terms_per_topic
+    phi /= phi.sum(axis=1, keepdims=True)
+    theta = rng.dirichlet(np.asarray(prevalence, dtype=np.float64), size=n_docs)
+    docs = _sample_documents(phi, theta, doc_length, rng)
+    return Planted(_corpus_from_ids(docs, n_terms), phi, theta)

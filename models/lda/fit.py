@@ -8,6 +8,7 @@ from numbers import Integral, Real
 from models.corpus.corpus import Corpus
 from models.errors import InputError
 from models.lda.options import ENGINES, LdaOptions, Partial, Progress
+from models.lda.seeds import check_seed_words
 from models.lda.topic_model import TopicModel
 
 __all__ = [
@@ -96,7 +97,8 @@ def validate_lda_options(corpus: Corpus, options: LdaOptions) -> None:
     :data:`MAX_MATRIX_CELLS`; this is checked before anything is allocated. alpha and eta must be finite and in
     ``(0, MAX_PRIOR[engine]]`` (alpha may be "auto" with gensim only); iterations from 1 to
     :data:`MAX_ITERATIONS`, passes from 1 to :data:`MAX_PASSES`; the seed a whole number from 0 to
-    :data:`SEED_MAX`.
+    :data:`SEED_MAX`; seed words only with the Gibbs engine, at most K seeded topics, every word in the vocabulary
+    (:func:`models.lda.seeds.check_seed_words`).
     """
     if options.engine not in ENGINES:
         raise InputError("lda_unknown_engine", engine=options.engine, engines=", ".join(ENGINES))
@@ -135,6 +137,7 @@ def validate_lda_options(corpus: Corpus, options: LdaOptions) -> None:
     seed = options.seed
     if not _is_count(seed) or not 0 <= seed <= SEED_MAX:
         raise InputError("seed_out_of_range", value=seed, max_seed=SEED_MAX, engine=options.engine)
+    check_seed_words(options.seed_words, corpus.vocab, k, options.engine)
 
 
 def format_bytes(n: float) -> str:

@@ -46,6 +46,9 @@ class LdaOptions:
     workers : int, optional
         Gibbs engine: cores to sample on (documents and words partitioned, :mod:`models.lda.gibbs.parallel`); None uses
         every core this process may run on. The other engines ignore it.
+    seed_words : tuple of (str, tuple of str)
+        Seeded topics, ``(("sports", ("goal", "match")), ...)``: topic k is the k-th pair, fitted with an asymmetric
+        word prior for its words and named by its name (:mod:`models.lda.seeds`; Gibbs engine only).
 
     Notes
     -----
@@ -62,3 +65,4 @@ class LdaOptions:
     passes: int | None = None
     seed: int = 0
     workers: int | None = None
+    seed_words: tuple[tuple[str, tuple[str, ...]], ...] = ()

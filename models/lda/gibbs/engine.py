@@ -19,10 +19,11 @@ import numpy as np
 from models.corpus.corpus import Corpus
 from models.errors import InputError
 from models.lda.gibbs.counts import count_assignments
-from models.lda.gibbs.likelihood import joint_log_likelihood_counts
+from models.lda.gibbs.likelihood import joint_log_likelihood_counts, joint_log_likelihood_prior
 from models.lda.gibbs.parallel import parallel_sweeps, partition
-from models.lda.gibbs.sampler import sweeps, visiting_order
+from models.lda.gibbs.sampler import sweeps, sweeps_prior, visiting_order
 from models.lda.options import LdaOptions, Partial, Progress
+from models.lda.seeds import WordPrior, check_seed_words, seed_topics, word_prior
 from models.lda.topic_model import TopicModel
 
 __all__ = [
@@ -79,6 +80,7 @@ class _ChainState:
     word_perm: np.ndarray | None
     doc_lengths: np.ndarray
     term_frequency: np.ndarray
+    prior: WordPrior | None = None
 
 
 # --- the public fit -------------------------------------------------------------------------------------------------
@@ -133,6 +135,7 @@ def fit_gibbs(
     options: LdaOptions | None = None,
     progress: Progress | None = None,
     partial: Partial | None = None,
+    tokens: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> TopicModel:
     """Fit LDA by collapsed Gibbs sampling.
 
@@ -142,7 +145,8 @@ def fit_gibbs(
         Tokens are taken from ``corpus.token_ids`` (so assignments align with the words shown).
     options : LdaOptions, optional
         ``n_topics``, ``alpha`` (default :func:`default_alpha`), ``eta`` (default 0.01), ``iterations`` (sweeps,
-        default 200) and ``seed``; the same seed gives the same result.
+        default 200) and ``seed``; the same seed gives the same result. ``seed_words`` fit seeded topics with the
+        asymmetric prior of :func:`models.lda.seeds.word_prior` (topic k is the k-th seeded topic).
     progress : callable, optional
         Called as ``progress(sweep, total, log_likelihood)`` before the first sweep and every ``PROGRESS_EVERY``
         sweeps; it may raise :class:`~models.lda.options.FitCancelled`, which propagates.
@@ -150,6 +154,8 @@ def fit_gibbs(
         Called as ``partial(sweep, model_now)`` after every ``PROGRESS_EVERY`` sweeps before the last;
         ``model_now()`` builds the :class:`TopicModel` of the chain's current state (its ``params["sweeps_done"]``
         says how far it got), so a caller that shows the model while it converges pays only when it wants one.
+    tokens : tuple of ndarray, optional
+        :func:`corpus_tokens` of ``corpus``, when the caller fits the same corpus many times (a sweep over K).
 
     Returns
     -------
@@ -159,16 +165,31 @@ def fit_gibbs(
     """
     options = options or LdaOptions()
     n_topics, alpha, beta, iterations = _resolve(options)
-    WS, DS, doc_lengths = corpus_tokens(corpus)
+    WS, DS, doc_lengths = corpus_tokens(corpus) if tokens is None else tokens
     n_docs, n_terms = len(doc_lengths), len(corpus.vocab)
     if WS.size == 0:
         raise InputError("no_terms")
+    prior = None
+    if options.seed_words:
+        check_seed_words(options.seed_words, corpus.vocab, n_topics, "gibbs")
+        prior = word_prior(
+            options.seed_words, corpus.vocab, n_topics, beta, np.bincount(WS, minlength=len(corpus.vocab))
+        )
 
     # initial topics uniformly at random, in text order (independent of the visiting order); measured: starting
     # from draws of the conditional given the tokens placed before (sequential initialisation) ended at a lower
     # log-likelihood after 200 sweeps on the Lee corpus at K = 50 and 100
     rng = np.random.default_rng(options.seed)
     z_text = rng.integers(0, n_topics, size=WS.size).astype(np.int32)
+    if prior is not None:
+        # seed words start in their seeded topic (GuidedLDA's initialisation), every other token in an unseeded
+        # topic: a seeded topic starts as its seeds alone, so that the words of the seeds' documents gather there
+        # (measured: with random starts the named topic often became one of the large themes instead)
+        seeded_k = len(options.seed_words)
+        if seeded_k < n_topics:
+            z_text = rng.integers(seeded_k, n_topics, size=WS.size).astype(np.int32)
+        seed_topic = seed_topics(options.seed_words, corpus.vocab, rng)
+        z_text = np.where(seed_topic[WS] >= 0, seed_topic[WS], z_text).astype(np.int32)
     rng_state = np.random.SeedSequence(options.seed).generate_state(1, dtype=np.uint64)
 
     workers = _workers(options)
@@ -191,14 +212,27 @@ def fit_gibbs(
         nwz = local
     ndz = counts.ndz.astype(np.int32)
     nz = counts.nz
+    if prior is not None:  # the prior's rows by the sampler's word ids (local ids when partitioned)
+        prior_row = prior.row.copy()
+        if workers > 1:
+            prior_row[part.word_perm] = prior.row
+        seeded = (prior_row, prior.table, prior.total)
 
     def run(n: int) -> None:
-        if workers == 1:
+        if workers == 1 and prior is None:
             sweeps(n, run_word, run_ptr, ds, zs, nwz, ndz, nz, alpha, beta, rng_state)
-            return
-        parallel_sweeps(
-            n, workers, part.block_runs, run_word, run_ptr, ds, zs, nwz, ndz, nz, alpha, beta, rng_states,
-        )  # fmt: skip
+        elif workers == 1:
+            sweeps_prior(n, run_word, run_ptr, ds, zs, nwz, ndz, nz, alpha, *seeded, rng_state)
+        else:
+            parallel_sweeps(
+                n, workers, part.block_runs, run_word, run_ptr, ds, zs, nwz, ndz, nz, alpha, beta, rng_states,
+                None if prior is None else seeded,
+            )  # fmt: skip
+
+    def log_likelihood() -> float:
+        if prior is None:
+            return joint_log_likelihood_counts(nwz, ndz, nz, alpha, beta)
+        return joint_log_likelihood_prior(nwz, ndz, nz, alpha, *seeded)
 
     state = _ChainState(
         order=order,
@@ -209,6 +243,7 @@ def fit_gibbs(
         word_perm=part.word_perm if workers > 1 else None,
         doc_lengths=doc_lengths,
         term_frequency=np.bincount(WS, minlength=n_terms).astype(np.int64),
+        prior=prior,
     )
     params = {
         "n_topics": n_topics,
@@ -219,12 +254,15 @@ def fit_gibbs(
         "workers": workers,
         "n_tokens": int(WS.size),
     }
+    if options.seed_words:
+        params["seed_words"] = [[name, list(words)] for name, words in options.seed_words]
+        params["topic_names"] = {k: name for k, (name, _) in enumerate(options.seed_words)}
     logger.info(
         "gibbs: %d docs, %d terms, %d tokens, K=%d, %d sweeps, %d workers",
         n_docs, n_terms, WS.size, n_topics, iterations, workers,
     )  # fmt: skip
     started = time.perf_counter()
-    ll = joint_log_likelihood_counts(nwz, ndz, nz, alpha, beta)
+    ll = log_likelihood()
     trace = [(0, ll)]
     if progress is not None:
         progress(0, iterations, ll)
@@ -233,7 +271,7 @@ def fit_gibbs(
         chunk = min(PROGRESS_EVERY, iterations - done)
         run(chunk)
         done += chunk
-        ll = joint_log_likelihood_counts(nwz, ndz, nz, alpha, beta)
+        ll = log_likelihood()
         trace.append((done, ll))
         logger.debug("gibbs: sweep %d/%d, log-likelihood %.6g", done, iterations, ll)
         if progress is not None:
@@ -259,7 +297,10 @@ def _state_model(
     nwz = state.nwz if state.word_perm is None else state.nwz[state.word_perm]
     nzw = nwz.T.astype(np.float64)
     n_terms = nzw.shape[1]
-    phi = (nzw + beta) / (state.nz[:, None] + n_terms * beta)
+    if state.prior is None:
+        phi = (nzw + beta) / (state.nz[:, None] + n_terms * beta)
+    else:  # seeded topics: (n_kw + β_kw) / (n_k + Σ_w β_kw)
+        phi = (nzw + state.prior.dense()) / (state.nz[:, None] + state.prior.total[:, None])
     theta = (state.ndz + alpha) / (state.doc_lengths[:, None] + n_topics * alpha)
     bounds = np.cumsum(state.doc_lengths)[:-1]
     return TopicModel(

@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numba
 import numpy as np
 
-from models.lda.gibbs.sampler import _sample_runs, doc_block, scratch
+from models.lda.gibbs.sampler import _sample_runs, _sample_runs_prior, doc_block, scratch
 
 __all__ = ["Partition", "parallel_sweeps", "partition"]
 
@@ -146,6 +146,38 @@ def _sample_block(
     )  # fmt: skip
 
 
+@numba.njit(cache=True, nogil=True)
+def _sample_block_prior(
+    r_lo: int,
+    r_hi: int,
+    run_word: np.ndarray,
+    run_ptr: np.ndarray,
+    DS: np.ndarray,
+    ZS: np.ndarray,
+    nwz: np.ndarray,
+    ndz: np.ndarray,
+    nz: np.ndarray,
+    local: np.ndarray,
+    inv_norm: np.ndarray,
+    alpha: float,
+    prior_row: np.ndarray,
+    prior: np.ndarray,
+    prior_total: np.ndarray,
+    coef: np.ndarray,
+    wts: np.ndarray,
+    cum: np.ndarray,
+    rng_state: np.ndarray,
+) -> None:
+    """``_sample_block`` with the word prior of seeded topics (``prior_row`` indexed by local word id)."""
+    for k in range(nz.shape[0]):
+        local[k] = nz[k]
+        inv_norm[k] = 1.0 / (nz[k] + prior_total[k])
+    _sample_runs_prior(
+        r_lo, r_hi, run_word, run_ptr, DS, ZS, nwz, ndz, local, inv_norm, alpha, prior_row, prior, prior_total,
+        coef, wts, cum, rng_state,
+    )  # fmt: skip
+
+
 def parallel_sweeps(
     n_sweeps: int,
     n_workers: int,
@@ -160,8 +192,12 @@ def parallel_sweeps(
     alpha: float,
     beta: float,
     rng_states: np.ndarray,
+    word_prior: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> None:
     """Run ``n_sweeps`` sweeps in place, ``n_workers`` blocks at a time (``rng_states``: one row per worker).
+
+    ``word_prior`` is ``(prior_row, prior, prior_total)`` of seeded topics (``prior_row`` by local word id), or None
+    for the symmetric β.
 
     The workers are plain threads running a numba kernel that releases the GIL (no OpenMP: a process that has
     used GNU OpenMP may not fork, and the app starts worker processes).
@@ -175,6 +211,12 @@ def parallel_sweeps(
 
     def block(i: int, phase: int) -> None:
         b = i * P + (i + phase) % P
+        if word_prior is not None:
+            _sample_block_prior(
+                block_runs[b], block_runs[b + 1], run_word, run_ptr, DS, ZS, nwz, ndz, nz, local[i], inv_norm[i],
+                alpha, *word_prior, rows[i, 0], rows[i, 1], rows[i, 2], rng_states[i],
+            )  # fmt: skip
+            return
         _sample_block(
             block_runs[b], block_runs[b + 1], run_word, run_ptr, DS, ZS, nwz, ndz, nz, local[i], inv_norm[i],
             alpha, beta, rows[i, 0], rows[i, 1], rows[i, 2], rng_states[i],

@@ -20,7 +20,16 @@ import numpy as np
 
 from models.lda.gibbs.conditional import word_factor
 
-__all__ = ["DOC_BLOCK_BYTES", "LANES", "doc_block", "scratch", "sweeps", "token_weights", "visiting_order"]
+__all__ = [
+    "DOC_BLOCK_BYTES",
+    "LANES",
+    "doc_block",
+    "scratch",
+    "sweeps",
+    "sweeps_prior",
+    "token_weights",
+    "visiting_order",
+]
 
 DOC_BLOCK_BYTES = 1_200_000  # document counts visited word by word at a time (about a per-core L2 cache)
 MIN_BLOCK_TOKENS = 120_000  # but enough tokens per block that a word's factors serve several of its tokens
@@ -174,6 +183,87 @@ def sweeps(
         _sample_runs(
             0, run_word.shape[0], run_word, run_ptr, DS, ZS, nwz, ndz, nz, inv_norm, alpha, beta, coef, wts, cum,
             rng_state,
+        )  # fmt: skip
+
+
+# --- seeded topics: an asymmetric prior β_kw (models.lda.seeds) ----------------------------------------------------
+#
+# Separate kernels, so that the unseeded path above stays exactly as fast: c_k = (n_kw + β_kw) / (n_k + Σ_w β_kw),
+# with β_kw = prior[prior_row[w], k] (row 0 is the symmetric β) and prior_total[k] = Σ_w β_kw.
+
+
+@numba.njit(cache=True, nogil=True)
+def _sample_runs_prior(
+    r_lo: int,
+    r_hi: int,
+    run_word: np.ndarray,
+    run_ptr: np.ndarray,
+    DS: np.ndarray,
+    ZS: np.ndarray,
+    nwz: np.ndarray,
+    ndz: np.ndarray,
+    nz: np.ndarray,
+    inv_norm: np.ndarray,
+    alpha: float,
+    prior_row: np.ndarray,
+    prior: np.ndarray,
+    prior_total: np.ndarray,
+    coef: np.ndarray,
+    wts: np.ndarray,
+    cum: np.ndarray,
+    rng_state: np.ndarray,
+) -> None:
+    """``_sample_runs`` with the word prior ``β_kw``; ``inv_norm[k] = 1 / (nz[k] + prior_total[k])``."""
+    n_topics = nz.shape[0]
+    for r in range(r_lo, r_hi):
+        w = run_word[r]
+        b = prior[prior_row[w]]
+        for k in range(n_topics):
+            coef[k] = (nwz[w, k] + b[k]) * inv_norm[k]
+        for i in range(run_ptr[r], run_ptr[r + 1]):
+            d = DS[i]
+            t = ZS[i]
+            ndz[d, t] -= 1
+            nwz[w, t] -= 1
+            nz[t] -= 1
+            inv_norm[t] = 1.0 / (nz[t] + prior_total[t])
+            coef[t] = (nwz[w, t] + b[t]) * inv_norm[t]
+            # p(z = k | rest) ∝ (n_dk + α)(n_kw + β_kw) / (n_k + Σ_w β_kw)
+            o1, o2, o3, total = _cumulate(d, ndz, alpha, coef, wts, cum)
+            t = _draw(_uniform(rng_state), o1, o2, o3, total, cum, n_topics)
+            ndz[d, t] += 1
+            nwz[w, t] += 1
+            nz[t] += 1
+            inv_norm[t] = 1.0 / (nz[t] + prior_total[t])
+            coef[t] = (nwz[w, t] + b[t]) * inv_norm[t]
+            ZS[i] = t
+
+
+@numba.njit(cache=True, nogil=True)
+def sweeps_prior(
+    n_sweeps: int,
+    run_word: np.ndarray,
+    run_ptr: np.ndarray,
+    DS: np.ndarray,
+    ZS: np.ndarray,
+    nwz: np.ndarray,
+    ndz: np.ndarray,
+    nz: np.ndarray,
+    alpha: float,
+    prior_row: np.ndarray,
+    prior: np.ndarray,
+    prior_total: np.ndarray,
+    rng_state: np.ndarray,
+) -> None:
+    """``sweeps`` with the word prior ``β_kw = prior[prior_row[w], k]`` (see :class:`models.lda.seeds.WordPrior`)."""
+    n_topics = nwz.shape[1]
+    padded = (n_topics + LANES - 1) // LANES * LANES
+    coef, wts, cum = np.zeros(padded), np.zeros(padded), np.zeros(padded)
+    inv_norm = 1.0 / (nz + prior_total)
+    for _ in range(n_sweeps):
+        _sample_runs_prior(
+            0, run_word.shape[0], run_word, run_ptr, DS, ZS, nwz, ndz, nz, inv_norm, alpha, prior_row, prior,
+            prior_total, coef, wts, cum, rng_state,
         )  # fmt: skip
 
 
