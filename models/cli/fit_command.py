@@ -8,6 +8,7 @@ from models.cli.arguments import (
     add_corpus_arguments,
     corpus_from_args,
     finite_number,
+    read_input_file,
     whole_number,
     write_json,
     write_text,
@@ -53,6 +54,12 @@ def _fit_parser(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--layout", choices=["pcoa", "mmds", "tsne"], default="pcoa", help="intertopic map layout")
     parser.add_argument("--weighting", choices=["count", "tfidf"], default="count", help="LSA weighting")
+    parser.add_argument(
+        "--seed-words",
+        metavar="FILE",
+        default=None,
+        help="LDA Gibbs: seeded topics, one per line 'name: word word ...' (UTF-8 text)",
+    )
     parser.add_argument("--json", metavar="OUT.json", default=None, help="write the report as JSON")
     parser.add_argument("--html", metavar="OUT.html", default=None, help="LDA: write the offline LDAvis page")
     parser.add_argument(
@@ -67,7 +74,9 @@ def _run_fit(args: argparse.Namespace) -> int:
     from models.lda.explore import explore_lda
     from models.lda.report import lda_report
 
+    seed_words = _seed_words(args.seed_words) if args.seed_words else ()
     options = LdaOptions(
+        seed_words=seed_words,
         engine=args.engine,
         n_topics=args.k if args.k is not None else 10,
         alpha=args.alpha,
@@ -79,6 +88,11 @@ def _run_fit(args: argparse.Namespace) -> int:
     )
     exploration = explore_lda(corpus, options, layout=args.layout)
     report = lda_report(exploration)
+    names = exploration.model.params.get("topic_names", {})
+    if names:
+        report["seed_words"] = exploration.model.params["seed_words"]
+        for topic in report["topics"]:
+            topic["name"] = names.get(topic["id"])
     print(
         f"LDA ({report['engine']}) K={report['n_topics']} on {report['documents']} documents, "
         f"{report['tokens']} tokens, {report['vocabulary_size']} terms in {report['seconds']:.2f} s"
@@ -88,8 +102,9 @@ def _run_fit(args: argparse.Namespace) -> int:
         f"u_mass: {report['coherence']['u_mass']:.4f}"
     )
     for topic in report["topics"]:
+        named = f"[{topic['name']}] " if topic.get("name") else ""
         print(
-            f"#{topic['rank']:<3} id {topic['id']:<3} {100 * topic['prevalence']:5.1f}%  "
+            f"#{topic['rank']:<3} id {topic['id']:<3} {100 * topic['prevalence']:5.1f}%  {named}"
             + " ".join(topic["top_terms_lambda_0_6"][:10])
         )
     if args.json:
@@ -104,6 +119,22 @@ def _run_fit(args: argparse.Namespace) -> int:
 
         write_bytes(args.save, save_model(saved_from(exploration, corpus)))
     return 0
+
+
+def _seed_words(path: str) -> tuple:
+    """Read and parse ``--seed-words FILE`` (the word list is checked against the corpus by the fit)."""
+    from models.corpus.limits import MB
+    from models.lda.seeds import parse_seed_words
+
+    name, data = read_input_file(path, MB)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("bad_option", option="--seed-words", value=name, why="the file is not UTF-8 text") from None
+    seeds = parse_seed_words(text)
+    if not seeds:
+        raise InputError("bad_option", option="--seed-words", value=name, why="no 'name: word ...' line in the file")
+    return seeds
 
 
 def _run_lsa(args: argparse.Namespace, corpus: object) -> int:

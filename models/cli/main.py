@@ -12,7 +12,14 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from models.cli import corpus_command, fit_command, open_command, pairs_command, word2vec_command  # noqa: F401
+from models.cli import (  # noqa: F401  (registers)
+    corpus_command,
+    fit_command,
+    open_command,
+    pairs_command,
+    sweep_command,
+    word2vec_command,
+)
 from models.cli.arguments import EXIT_BAD_INPUT, Parser, one_line
 from models.cli.registry import COMMANDS
 from models.errors import InputError, render
