@@ -100,7 +100,7 @@ def _small_multiples(shares, exploration: LdaExploration, names: dict[int, str],
         colour = colours[k] if selected is None or k == selected else "#bbbbbb"
         band_x = x + x[::-1]
         band_y = list(100 * shares.high[:, k]) + list(100 * shares.low[:, k])[::-1]
-        fig.add_trace(go.Scatter(x=band_x, y=band_y, fill="toself", line={"width": 0}, fillcolor=colour,
+        fig.add_trace(go.Scatter(x=band_x, y=band_y, mode="lines", fill="toself", line={"width": 0}, fillcolor=colour,
                                  opacity=0.2, hoverinfo="skip", showlegend=False), row=r, col=c)  # fmt: skip
         fig.add_trace(
             go.Scatter(x=x, y=100 * shares.share[:, k], mode="lines+markers", line={"color": colour, "width": 2},
