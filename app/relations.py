@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
+from plotly.subplots import make_subplots
 
 from app import merges, result_cache, state, topic_names
 from app.i18n import message, t
@@ -18,43 +19,48 @@ from models.lda.merge import original_ids, steps_of
 from models.lda.topic_relations import TopicClustering, closest_pairs, topic_clustering
 
 
-def _dendrogram(clustering: TopicClustering, labels: list[str]) -> go.Figure:
-    fig = go.Figure()
-    for xs, ys in zip(clustering.icoord, clustering.dcoord, strict=True):
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#4b6584", "width": 2}, hoverinfo="skip"))
-    ticks = [10 * i + 5 for i in range(len(clustering.order))]
-    fig.update_layout(
-        height=230,
-        showlegend=False,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        title={"text": t("relations_dendrogram"), "font": {"size": 14}},
-        xaxis={"tickvals": ticks, "ticktext": labels, "showgrid": False, "range": [0, 10 * len(ticks)]},
-        yaxis={"title": t("relations_distance"), "rangemode": "tozero"},
-        plot_bgcolor="white",
-    )
-    return fig
+def relations_figure(distances: np.ndarray, clustering: TopicClustering, labels: list[str]) -> go.Figure:
+    """The dendrogram above the distance heatmap, both in the clustering's leaf order on one shared x axis.
 
-
-def _heatmap(distances: np.ndarray, order: np.ndarray, labels: list[str]) -> go.Figure:
+    ``labels`` are in leaf order. The colour scale spans the off-diagonal distances (topics of one model are often
+    all between 0.5 and ln 2, which a 0 to ln 2 scale would paint alike).
+    """
+    order = clustering.order
     d = distances[np.ix_(order, order)]
-    fig = go.Figure(
+    ticks = [10 * i + 5 for i in range(len(order))]
+    off = d[~np.eye(len(order), dtype=bool)]
+    low, high = float(off.min()), float(off.max())
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.28, 0.72], vertical_spacing=0.02)
+    fig.add_trace(
         go.Heatmap(
             z=np.round(d, 4),
-            x=labels,
+            x=ticks,
             y=labels,
+            customdata=np.array([[labels[j] for j in range(len(order))] for _ in range(len(order))]),
             colorscale="Blues_r",
-            zmin=0.0,
-            zmax=float(np.log(2.0)),
-            colorbar={"title": t("relations_distance")},
-            hovertemplate="%{y} · %{x}<br>JS = %{z:.3f}<extra></extra>",
-        )
+            zmin=max(0.0, low - 0.05 * (high - low)),
+            zmax=high,
+            colorbar={"title": t("relations_distance"), "len": 0.7, "y": 0.35},
+            hovertemplate="%{y} · %{customdata}<br>JS = %{z:.3f}<extra></extra>",
+        ),
+        row=2,
+        col=1,
     )
+    for xs, ys in zip(clustering.icoord, clustering.dcoord, strict=True):
+        fig.add_trace(
+            go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#4b6584", "width": 2}, hoverinfo="skip"), row=1, col=1
+        )
+    heights = clustering.dcoord[clustering.dcoord > 0]
+    floor = float(heights.min()) if heights.size else 0.0
+    fig.update_yaxes(range=[floor - 0.1 * (high - floor + 1e-9), high * 1.02], title=t("relations_distance"), row=1)
+    fig.update_yaxes(autorange="reversed", row=2)
+    fig.update_xaxes(tickvals=ticks, ticktext=labels, tickangle=-45, range=[0, 10 * len(order)], row=2)
     fig.update_layout(
-        height=max(320, 28 * len(labels) + 140),
+        height=max(460, 30 * len(labels) + 320),
+        showlegend=False,
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        title={"text": t("relations_heatmap"), "font": {"size": 14}},
-        yaxis={"autorange": "reversed"},
-        xaxis={"tickangle": -45},
+        title={"text": t("relations_heatmap") + " · " + t("relations_dendrogram"), "font": {"size": 14}},
+        plot_bgcolor="white",
     )
     return fig
 
@@ -68,8 +74,7 @@ def relations_tab(spec: FitSpec | merges.ViewSpec, exploration: LdaExploration, 
     if vis.n_topics >= 2:
         clustering = result_cache.get_or_compute(f"relations|{spec.key}", lambda: topic_clustering(vis.distances))
         ordered = [plotly_text(labels[k]) for k in clustering.order]
-        st.plotly_chart(_dendrogram(clustering, ordered), key="tl_relations_dendrogram")
-        st.plotly_chart(_heatmap(vis.distances, clustering.order, ordered), key="tl_relations_heatmap")
+        st.plotly_chart(relations_figure(vis.distances, clustering, ordered), key="tl_relations")
         pairs = closest_pairs(vis.distances, n=min(5, vis.n_topics * (vis.n_topics - 1) // 2))
         st.markdown(f"**{t('relations_closest')}**")
         st.markdown("\n".join(f"- {plain(labels[i])} · {plain(labels[j])}: {d:.3f}" for i, j, d in pairs))

@@ -20,15 +20,16 @@ def test_heatmap_and_dendrogram_follow_the_clustering(app: AppTest) -> None:
     heatmap = next(f for f in figures if f["data"][0].get("type") == "heatmap")
     z = np.array(heatmap["data"][0]["z"])
     assert z.shape == (10, 10) and np.allclose(np.diag(z), 0) and np.allclose(z, z.T)
-    dendrogram = [f for f in figures if f["data"][0].get("mode") == "lines"]
-    assert len(dendrogram) == 1 and len(dendrogram[0]["data"]) == 9  # K - 1 links
+    links = [trace for trace in heatmap["data"] if trace.get("mode") == "lines"]
+    assert len(links) == 9  # the dendrogram above it: K - 1 links
     spec = app.session_state[state.LDA_KEY]
     vis = result_cache.get(spec.key).vis
     from models.lda.topic_relations import topic_clustering
 
     order = topic_clustering(vis.distances).order
     np.testing.assert_allclose(z, np.round(vis.distances[np.ix_(order, order)], 4))
-    assert heatmap["data"][0]["x"][0].endswith(f"(id {order[0]})")
+    assert heatmap["data"][0]["y"][0].endswith(f"(id {order[0]})")
+    assert heatmap["layout"]["xaxis2"]["ticktext"] == heatmap["data"][0]["y"]  # columns in the dendrogram's order
 
 
 def test_merge_then_undo(app: AppTest) -> None:
