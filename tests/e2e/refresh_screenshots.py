@@ -19,6 +19,7 @@ TESTS = [
     "tests/e2e/test_gibbs_classroom.py::test_first_step_on_the_lecture_example",
     "tests/e2e/test_word2vec_page.py::test_negative_sampling_and_a_training_step",
     "tests/e2e/test_time_and_links.py::test_time_tab_highlights_the_topic_clicked_on_the_map",
+    "tests/e2e/test_save_reopen.py::test_save_reload_reopen_shows_the_same_view",
 ]
 
 
