@@ -313,11 +313,16 @@ def _load_npz(data: bytes, name: str, member: str, allowed: frozenset[str]) -> d
     return arrays
 
 
+def _tuples(value: Any) -> Any:
+    """JSON lists back to the tuples the frozen options hold (nested too, e.g. seed words per topic)."""
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
 def _options(cls: type, raw: object, name: str, member: str) -> Any:
     if not isinstance(raw, dict):
         raise InputError("saved_damaged", name=name, detail=f"{member}: no options")
     known = {f.name for f in dataclasses.fields(cls)}
-    values = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items() if k in known}
+    values = {k: _tuples(v) for k, v in raw.items() if k in known}
     try:
         return cls(**values)
     except TypeError as err:

@@ -173,3 +173,10 @@ def test_variational_model_round_trip() -> None:
     back = open_saved(data)
     assert back.model.assignments is None and back.model.params == model.params
     np.testing.assert_array_equal(back.model.phi, model.phi)
+
+
+def test_nested_options_come_back_as_tuples() -> None:
+    from models.lda.saved_model import _tuples
+
+    assert _tuples([["fire", ["smoke", "blaze"]]]) == (("fire", ("smoke", "blaze")),)
+    assert _tuples("x") == "x"
