@@ -112,6 +112,16 @@ def _size_guide(guide: tuple[float, float], side: float, per_px: float, title: s
     return shapes, notes
 
 
+def _border(selected: bool, stability: float | None) -> dict:
+    """A circle's border: red when selected; with a stability, 1 to 4 px wide by stability, dashed below 0.5."""
+    line = {"color": "#7a1d1e" if selected else "#33557a", "width": 1.5 if selected else 1}
+    if stability is not None:
+        line["width"] = 1 + 3 * min(max(stability, 0.0), 1.0)
+        if stability < 0.5:
+            line["dash"] = "dash"
+    return line
+
+
 def intertopic_map(
     coordinates: np.ndarray,
     prevalence: np.ndarray,
@@ -121,6 +131,8 @@ def intertopic_map(
     term_weights: np.ndarray | None = None,
     axis_titles: tuple[str, str] = ("PC1", "PC2"),
     guide_title: str = "Marginal topic distribution",
+    stability: Sequence[float] | None = None,
+    stability_labels: Sequence[str] | None = None,
 ) -> go.Figure:
     """The intertopic distance map: a circle per topic, area ∝ prevalence (or ∝ p(topic | term) in term view).
 
@@ -130,6 +142,8 @@ def intertopic_map(
     in a circle) selects the circle whose centre is nearest, never the smallest circle under the pointer.
     ``customdata`` of each point is the model's topic id, so a selection event names the topic; its number turns
     red as soon as it is clicked. ``guide_title`` heads the 2/5/10% size guide (plain text, escaped here).
+    ``stability`` (per topic, 0 to 1; issue 15) draws each circle's border thicker the more stable the topic, dashed
+    below 0.5, and adds ``stability_labels[i]`` (plain text, escaped here) to the hover.
     """
     k = len(prevalence)
     weights = term_weights if term_weights is not None else prevalence
@@ -141,7 +155,7 @@ def intertopic_map(
         _circle(
             *circles[i],
             fillcolor=_FILL[RED if i == selected else colour],
-            line={"color": "#7a1d1e" if i == selected else "#33557a", "width": 1.5 if i == selected else 1},
+            line=_border(i == selected, None if stability is None else float(stability[i])),
             layer="below",
             name=f"topic {int(i)}",
         )
@@ -151,6 +165,7 @@ def intertopic_map(
     hover = [
         f"<b>{plotly_text(labels[i])}</b><br>{100 * prevalence[i]:.1f}% of tokens"
         + (f"<br>p(topic | term) = {term_weights[i]:.3f}" if term_weights is not None else "")
+        + ("" if stability_labels is None else "<br>" + plotly_text(stability_labels[i]))
         for i in range(k)
     ]
     fig = go.Figure(

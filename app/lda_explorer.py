@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from app import charts, result_cache, share_view, state, topic_names
+from app import charts, result_cache, share_view, state, topic_names, which_k
 from app.i18n import formatter, t
 from app.plain_text import plain, plotly_text
 from models.corpus.corpus import Corpus
@@ -238,6 +238,8 @@ def _map_panel(fit_key: str, exploration: LdaExploration) -> None:
         topic_given_term(vis, term) if term else None,
         axis_titles=(t(f"axis_{vis.layout}", n=1), t(f"axis_{vis.layout}", n=2)),
         guide_title=t("size_guide_term" if term else "size_guide"),
+        stability=(marks := which_k.stability_marks(fit_key, vis.n_topics)),  # issue 15: measured stability
+        stability_labels=None if marks is None else [t("stability_hover", share=float(s)) for s in marks],
     )
     _clickable_chart(fig, f"tl_map_{fit_key}_{ss[state.MAP_REVISION]}", _on_topic_click, scrollZoom=True)
     st.caption(t("term_view_caption", term=plain(term)) if term else t("map_help"))
@@ -294,7 +296,7 @@ def _bars_panel(fit_key: str, exploration: LdaExploration) -> None:
             n=len(table.terms),
             label=plotly_text(labels[selected]),
             share=100 * float(vis.prevalence[selected]),
-        )
+        ) + which_k.unstable_note(fit_key, selected)
         hover = [
             f"<b>{plotly_text(w)}</b><br>{t('relevance')} {r:.3f}<br>log p(w|k) {lp:.3f}<br>{t('log_lift')} {ll:.3f}"
             f"<br>{t('overall')} {f:,.0f} · {t('in_topic')} {tf:,.1f}"

@@ -7,10 +7,13 @@ from dataclasses import dataclass
 import streamlit as st
 
 from app import state
-from app.i18n import formatter, t
+from app.i18n import formatter, message, t
+from app.plain_text import plain
+from models.errors import InputError
 from models.lda.fit import MAX_ITERATIONS, MAX_PRIOR, MAX_TOPICS, SEED_MAX
 from models.lda.gibbs.engine import available_cores
 from models.lda.options import ENGINES, LdaOptions
+from models.lda.seeds import SeedWords, parse_seed_words
 
 # The number boxes never offer what the models refuse (models.lda's caps); K stops at 200 because the map and
 # the bars stop being readable before the models' own limit.
@@ -145,6 +148,7 @@ def controls(corpus_key: str | None, vocab_size: int | None = None) -> tuple[Fit
                 help=t("workers_help", cores=cores),
                 disabled=engine != "gibbs",
             )
+        seed_words = _seed_words(engine)
         alpha: float | str | None = {"default": None, "value": float(alpha_value), "auto": "auto"}[alpha_mode]
         options = LdaOptions(
             engine=engine,
@@ -154,6 +158,7 @@ def controls(corpus_key: str | None, vocab_size: int | None = None) -> tuple[Fit
             iterations=int(iterations) or None,
             seed=int(seed),
             workers=int(workers) if engine == "gibbs" else None,
+            seed_words=seed_words,
         )
         spec = FitSpec(method="lda", corpus_key=corpus_key or "", lda=options)
     else:
@@ -174,3 +179,29 @@ def controls(corpus_key: str | None, vocab_size: int | None = None) -> tuple[Fit
     if corpus_key is None:
         return None, False
     return spec, bool(pressed)
+
+
+def _seed_words(engine: str) -> SeedWords:
+    """The seed-word box (issue 15): one topic per line, ``name: word word``; parsed and checked as it is typed.
+
+    The words are checked against the corpus by the fit (an unknown word is the fit's error message); here only the
+    text's form. What the box holds is shown back as plain text (never Markdown).
+    """
+    with st.sidebar.expander(t("seed_words")):
+        text = st.text_area(
+            t("seed_words"), key=state.SEED_WORDS, height=90, help=t("seed_words_help"), label_visibility="collapsed",
+            placeholder="sports: goal match team",
+        )  # fmt: skip
+        if not text.strip():
+            return ()
+        if engine != "gibbs":
+            st.caption(t("seed_words_engine"))
+            return ()
+        try:
+            seeds = parse_seed_words(text)
+        except InputError as err:
+            st.error(message(err))
+            return ()
+        if seeds:
+            st.caption(plain(t("seed_words_ok", n=len(seeds), names=", ".join(name for name, _ in seeds))))
+        return seeds

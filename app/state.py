@@ -194,3 +194,16 @@ SAVED_OPENED = "tl_saved_opened"  # the content hash of the file whose names and
 NEWDOC_TEXT = "tl_newdoc_text"
 NEWDOC_SEED = "tl_newdoc_seed"
 PERSISTENT += (NEWDOC_TEXT, NEWDOC_SEED)
+
+# --- LDA page: Which K? (genealogy across K), topic stability, seed words (issue 15) ---
+WHICH_K_FROM = "tl_which_k_from"
+WHICH_K_TO = "tl_which_k_to"
+WHICH_K_STEP = "tl_which_k_step"
+WHICH_K_RUNS = "tl_which_k_runs"
+WHICH_K_PICK_K = "tl_which_k_pick_k"
+WHICH_K_PICK_TOPIC = "tl_which_k_pick_topic"
+CANCEL_WHICH_K = "tl_cancel_which_k"
+STABILITY_RUNS = "tl_stability_runs"
+CANCEL_STABILITY = "tl_cancel_stability"
+SEED_WORDS = "tl_seed_words"  # the sidebar's seed-word text ("name: word word" per line)
+PERSISTENT += (WHICH_K_FROM, WHICH_K_TO, WHICH_K_STEP, WHICH_K_RUNS, STABILITY_RUNS, SEED_WORDS)

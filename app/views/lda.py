@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import fitting, lda_explorer, lda_tabs, share_view, state, time_groups
+from app import fitting, lda_explorer, lda_tabs, share_view, state, time_groups, which_k
 from app.i18n import lang, t
 from app.merges import view as merged_view
 from app.new_document import new_document_tab
@@ -13,7 +13,7 @@ from app.relations import relations_tab
 from app.session import fit_spec_now, pending
 from app.widgets import require_corpus
 
-LDA_TABS = ("explore", "topics", "time", "quality", "classic", "downloads")
+LDA_TABS = ("explore", "topics", "time", "quality", "which_k", "classic", "downloads")
 
 st.title(t("page_lda"))
 result, corpus = require_corpus()
@@ -35,6 +35,7 @@ if exploration is None:
 spec = live[0] if live is not None else st.session_state[state.LDA_KEY]
 spec, exploration = merged_view(spec, exploration, corpus)  # the fit after this session's topic merges, if any
 share_view.forget_ignored()  # the note about a link's bad values was shown above this fit
+which_k.adopt_seed_names(spec.key, exploration)  # seeded topics are named by their seeds
 caption = "lda_caption" if exploration.complete else "lda_caption_live" if live else "lda_caption_stopped"
 fitting.live_box()
 st.caption(
@@ -60,6 +61,7 @@ draw = {
     "topics": lambda: lda_tabs.topics_tab(spec.key, exploration),
     "time": lambda: time_groups.time_tab(spec.key, exploration, corpus),
     "quality": lambda: lda_tabs.quality_tab(spec, exploration, corpus),
+    "which_k": lambda: which_k.which_k_tab(spec, exploration, corpus),
     "classic": lambda: lda_tabs.classic_tab(spec.key, exploration),
     "downloads": lambda: lda_tabs.downloads_tab(spec.key, exploration, corpus),
 }
