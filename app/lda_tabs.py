@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import charts, fitting, lda_explorer, result_cache, saved_models, share_view, state, topic_names
+from app import charts, fitting, lda_explorer, result_cache, saved_models, share_view, state, topic_names, which_k
 from app.document_tables import with_identity
 from app.i18n import message, t
 from app.model_controls import FitSpec
@@ -116,6 +116,7 @@ def quality_tab(spec: FitSpec, exploration: LdaExploration, corpus: Corpus) -> N
             plot_bgcolor="white",
             legend={"orientation": "h"},
         )
+        which_k.add_curves(fig, spec.key)  # mean stability and new themes per K, from the Which K? tab's genealogy
         st.plotly_chart(fig, key="tl_choose_k_chart")
         st.dataframe(frame, hide_index=True)
         csv_download(frame, "choose-k.csv", key="tl_dl_choose_k")

@@ -39,6 +39,7 @@ PALETTE = (
 MIN_LINK_SHARE = 0.05  # flows below this share of their source topic's tokens are not drawn
 UNSTABLE_BELOW = 0.5  # topics that come back in fewer runs than this are flagged
 _STABILITY_KEYS = "_tl_stability_keys"  # {fit key: result-cache key of its stability runs}
+_SWEEP_KEYS = "_tl_which_k_keys"  # {fit key: result-cache key of the latest genealogy drawn for it}
 
 
 # --- pure helpers (no Streamlit) ---------------------------------------------------------------------------------
@@ -208,6 +209,7 @@ def which_k_tab(spec: FitSpec, exploration: LdaExploration, corpus: Corpus) -> N
                         (corpus_source.job_source(spec.corpus_key, corpus), options, ks, int(runs))),
     ) if len(ks) >= 2 else None  # fmt: skip
     if sweep is not None:
+        ss.setdefault(_SWEEP_KEYS, {})[spec.key] = key
         _draw_sweep(spec, sweep, corpus, key)
     st.divider()
     stability_section(spec, exploration, corpus)
@@ -374,6 +376,25 @@ def stability_section(spec: FitSpec, exploration: LdaExploration, corpus: Corpus
     seed = c.selectbox(t("stability_show_run"), stab.seeds, key="tl_stability_pick_run")
     d.button(t("stability_open_run"), key="tl_stability_open_run", on_click=_show_model,
              args=(_spec_at(spec, spec.lda.n_topics, seed), models[stab.seeds.index(seed)], corpus, None))  # fmt: skip
+
+
+def add_curves(fig: go.Figure, fit_key: str) -> None:
+    """Add mean stability and new themes per K (from this fit's latest genealogy, if any) to the quality tab's
+    choose-K chart (its y axis: c_v; the new themes as bars on a third axis)."""
+    key = st.session_state.get(_SWEEP_KEYS, {}).get(fit_key)
+    sweep: KSweep | None = result_cache.get(key) if key else None
+    if sweep is None:
+        return
+    rows = sweep.rows
+    if any(r.stability is not None for r in rows):
+        fig.add_trace(go.Scatter(x=[r.k for r in rows], y=[r.stability for r in rows], mode="lines+markers",
+                                 name=t("col_stability")))  # fmt: skip
+    fig.add_trace(go.Bar(x=[r.k for r in rows], y=[r.new_themes for r in rows], name=t("col_new_themes"),
+                         yaxis="y3", opacity=0.35))  # fmt: skip
+    fig.update_layout(
+        xaxis={"domain": [0.0, 0.9]},
+        yaxis3={"overlaying": "y", "side": "right", "position": 1.0, "showgrid": False, "title": t("col_new_themes")},
+    )
 
 
 def stability_of_fit(fit_key: str) -> Stability | None:

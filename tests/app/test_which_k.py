@@ -47,6 +47,15 @@ def test_genealogy_sankey_and_open_a_topic_without_refit(market: AppTest, fit_co
     assert len(sankey["link"]["source"]) >= 4 + 5  # every topic at K = 4 and 5 has a band in
     scores = frame_with(market, "K", "c_v", "stability", "new themes")
     assert list(scores["K"]) == [3, 4, 5] and scores["stability"].between(0, 1).all()
+    # the quality tab's choose-K chart gains the stability and new-theme curves
+    open_lda_tab(market, "quality")
+    market.number_input(key=state.K_FROM).set_value(3).run()
+    market.number_input(key=state.K_TO).set_value(5).run()
+    market.number_input(key=state.K_STEP).set_value(1).run()
+    market.button(key="tl_run_sweep").click().run()
+    names = [trace.get("name") for f in plotly_figures(market) for trace in f["data"]]
+    assert {"c_v", "stability", "new themes"} <= set(names), names
+    open_lda_tab(market, "which_k")
     fits = len(fit_counter)
     # open K = 4, topic 2 with the control: the map of that model, topic 2 selected, nothing fitted
     market.selectbox(key=state.WHICH_K_PICK_K).set_value(4).run()
