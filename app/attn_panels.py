@@ -356,12 +356,24 @@ def mask_tab() -> None:
     st.plotly_chart(fig, key="tl_attn_pe")
 
 
+def _bert(name: str):
+    def draw() -> None:
+        from app import bert_panels
+
+        getattr(bert_panels, name)()
+
+    return draw
+
+
 TABS = {
     "steps": steps_tab,
     "scaling": scaling_tab,
     "heads": heads_tab,
     "picture": picture_tab,
     "mask": mask_tab,
+    "inputs": _bert("inputs_tab"),
+    "bert": _bert("tiny_bert_tab"),
+    "finetune": _bert("fine_tuning_tab"),
 }
 
 __all__ = ["TABS", "defaults", "heatmap", "picture"]

@@ -19,7 +19,7 @@ from models.lda.options import LdaOptions, Progress
 from models.lda.quality import KScore
 from models.lsa.svd import LsaResult
 
-__all__ = ["CorpusFile", "fit_lda", "fit_lsa", "read_corpus", "sweep_k", "train_word2vec", "warm_up"]
+__all__ = ["CorpusFile", "fit_lda", "fit_lsa", "read_corpus", "sweep_k", "train_tiny_bert", "train_word2vec", "warm_up"]
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,14 @@ def fit_lsa(source: Corpus | CorpusFile, k: int | None, weighting: str, *, progr
 def train_word2vec(source: Corpus | CorpusFile, options: Any, *, progress: Progress) -> Any:
     """gensim Word2Vec on the corpus's tokens, one epoch at a time (``models.embeddings.word2vec``)."""
     from models.embeddings.word2vec import train_word2vec as train
+
+    return train(_corpus(source), options, progress)
+
+
+def train_tiny_bert(source: Corpus | CorpusFile, options: Any, *, progress: Progress) -> Any:
+    """The tiny BERT trained on the corpus with the masked-LM objective (``models.transformer.bert``; JAX is
+    imported here, in the worker, never in the fork server)."""
+    from models.transformer.bert import train_tiny_bert as train
 
     return train(_corpus(source), options, progress)
 

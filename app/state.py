@@ -207,3 +207,18 @@ STABILITY_RUNS = "tl_stability_runs"
 CANCEL_STABILITY = "tl_cancel_stability"
 SEED_WORDS = "tl_seed_words"  # the sidebar's seed-word text ("name: word word" per line)
 PERSISTENT += (WHICH_K_FROM, WHICH_K_TO, WHICH_K_STEP, WHICH_K_RUNS, STABILITY_RUNS, SEED_WORDS)
+
+# --- Attention & BERT page: BERT tabs ---
+BERT_MASK_SEED = "tl_bert_mask_seed"
+BERT_PAIR = "tl_bert_pair"
+BERT_LAYERS = "tl_bert_layers"
+BERT_HEADS = "tl_bert_heads"
+BERT_DIM = "tl_bert_dim"
+BERT_STEPS = "tl_bert_steps"
+BERT_SEED = "tl_bert_seed"
+BERT_CANCEL = "tl_bert_cancel"
+BERT_SENTENCE = "tl_bert_sentence"
+BERT_POSITION = "tl_bert_position"
+BERT_LAYER = "tl_bert_layer"
+PERSISTENT += (BERT_MASK_SEED, BERT_PAIR, BERT_LAYERS, BERT_HEADS, BERT_DIM, BERT_STEPS, BERT_SEED, BERT_SENTENCE,
+               BERT_POSITION)  # fmt: skip

@@ -110,4 +110,103 @@ ATTN_TEXT: dict[str, dict[str, str]] = {
     "attn_dimension": {"en": "dimension", "ko": "차원"},
     "attn_corpus_sentence": {"en": "or a sentence from the corpus", "ko": "또는 말뭉치의 문장"},
     "attn_typed": {"en": "(the sentence above)", "ko": "(위의 문장)"},
+    "attn_tab_inputs": {"en": "BERT's inputs", "ko": "BERT의 입력"},
+    "attn_tab_bert": {"en": "A tiny BERT", "ko": "작은 BERT"},
+    "attn_tab_finetune": {"en": "Fine-tuning", "ko": "미세 조정"},
+    "bert_inputs_help": {
+        "en": "Pairs of sentence-like chunks of the corpus (12 tokens at most) as BERT reads them: [CLS] A [SEP] B "
+        "[SEP], segment ids 0 for A and 1 for B, positions; half the time B really follows A (IsNext), else it is a "
+        "random chunk (NotNext). Then 15% of the words are selected, and of those 80% become [MASK], 10% a random "
+        "word and 10% stay as they are (Devlin et al. 2018). Seeded.",
+        "ko": "말뭉치의 문장 같은 조각(최대 12토큰) 두 개를 BERT가 읽는 모양으로: [CLS] A [SEP] B [SEP], A는 "
+        "세그먼트 0, B는 1, 그리고 위치. 절반은 B가 실제로 A 다음 조각(IsNext)이고 나머지는 무작위 조각"
+        "(NotNext)입니다. 그다음 단어의 15%를 골라 그중 80%는 [MASK], 10%는 무작위 단어, 10%는 그대로 둡니다"
+        "(Devlin et al. 2018). 시드로 재현됩니다.",
+    },
+    "bert_no_pairs": {
+        "en": "This corpus has too few documents of 8 or more tokens to make sentence pairs.",
+        "ko": "이 말뭉치에는 문장 쌍을 만들 만한 8토큰 이상의 문서가 너무 적습니다.",
+    },
+    "bert_pair": {"en": "Pair", "ko": "쌍"},
+    "bert_is_next": {"en": "IsNext: B follows A in the corpus", "ko": "IsNext: 말뭉치에서 B가 A 다음에 옵니다"},
+    "bert_not_next": {"en": "NotNext: B is a random chunk", "ko": "NotNext: B는 무작위 조각입니다"},
+    "bert_row_token": {"en": "token", "ko": "토큰"},
+    "bert_row_segment": {"en": "segment id", "ko": "세그먼트"},
+    "bert_row_position": {"en": "position id", "ko": "위치"},
+    "bert_row_input": {"en": "what the model reads", "ko": "모델이 읽는 것"},
+    "bert_row_fate": {"en": "fate", "ko": "처리"},
+    "bert_fate_special": {"en": "special", "ko": "특수"},
+    "bert_fate_unselected": {"en": "—", "ko": "—"},
+    "bert_fate_masked": {"en": "→ [MASK]", "ko": "→ [MASK]"},
+    "bert_fate_random": {"en": "→ random word", "ko": "→ 무작위 단어"},
+    "bert_fate_kept": {"en": "kept", "ko": "그대로"},
+    "bert_selected": {"en": "words selected", "ko": "선택된 단어"},
+    "bert_shares_title": {
+        "en": "Over the whole corpus ({pairs:,} pairs, {tokens:,} word positions)",
+        "ko": "말뭉치 전체 (쌍 {pairs:,}개, 단어 위치 {tokens:,}개)",
+    },
+    "bert_col_what": {"en": "what", "ko": "항목"},
+    "bert_col_measured": {"en": "measured here", "ko": "여기서 잰 비율"},
+    "bert_col_rule": {"en": "BERT's rule", "ko": "BERT의 규칙"},
+    "bert_shares_help": {
+        "en": "The masked, random and kept shares are among the selected words.",
+        "ko": "[MASK], 무작위, 그대로의 비율은 선택된 단어 가운데의 비율입니다.",
+    },
+    "bert_toy": {
+        "en": "This is a toy: a 1-4 layer Transformer encoder trained here, on this corpus, in about a minute. It is "
+        "not BERT and uses none of BERT's weights; nothing is downloaded.",
+        "ko": "이것은 장난감입니다. 이 말뭉치로 여기서 1분쯤 학습하는 1~4층 트랜스포머 인코더이며, BERT도 아니고 "
+        "BERT의 가중치도 쓰지 않습니다. 아무것도 내려받지 않습니다.",
+    },
+    "bert_layers": {"en": "Layers", "ko": "층 수"},
+    "bert_steps": {"en": "Training steps", "ko": "학습 단계"},
+    "bert_train": {"en": "Train", "ko": "학습"},
+    "bert_train_help": {
+        "en": "About a minute on the Lee sample with the defaults, in a worker process (Cancel stops it). Seeded: the "
+        "same settings give the same model.",
+        "ko": "기본값으로 Lee 샘플에서 1분쯤 걸리며 작업 프로세스에서 돌아갑니다(취소로 멈춤). 같은 설정이면 같은 "
+        "모델이 나옵니다.",
+    },
+    "bert_press_train": {
+        "en": "Press Train to train the tiny BERT on this corpus.",
+        "ko": "'학습'을 눌러 이 말뭉치로 작은 BERT를 학습하세요.",
+    },
+    "bert_training": {"en": "Training the tiny BERT", "ko": "작은 BERT 학습 중"},
+    "bert_step": {"en": "step {i} of {total}", "ko": "{total}단계 중 {i}"},
+    "bert_cancelled": {"en": "The training was cancelled.", "ko": "학습을 취소했습니다."},
+    "bert_trained": {
+        "en": "{steps} steps in {seconds:.0f} s. Held-out masked words guessed right: {acc:.1f}%, against {base:.1f}% "
+        "for always guessing the most frequent word ('{word}'), on {n:,} masked words of documents it never saw.",
+        "ko": "{steps}단계, {seconds:.0f}초. 본 적 없는 문서에서 가린 단어 {n:,}개를 맞힌 비율: {acc:.1f}% (가장 흔한 "
+        "단어 '{word}'만 답하면 {base:.1f}%).",
+    },
+    "bert_loss_title": {"en": "Masked-LM loss", "ko": "마스크 언어 모델 손실"},
+    "bert_step_axis": {"en": "step", "ko": "단계"},
+    "bert_mask_word": {"en": "Word to mask", "ko": "가릴 단어"},
+    "bert_col_bert": {"en": "tiny BERT's guesses", "ko": "작은 BERT의 추측"},
+    "bert_col_cbow": {"en": "CBOW's fill in the blank (Word2vec page)", "ko": "CBOW 빈칸 채우기 (워드투벡)"},
+    "bert_no_cbow": {
+        "en": "Train Word2vec on this corpus (Word2vec page, Your corpus) to compare with CBOW's guess.",
+        "ko": "워드투벡 페이지의 '내 말뭉치'에서 학습하면 CBOW의 추측과 비교할 수 있습니다.",
+    },
+    "bert_attention_title": {
+        "en": "The trained model's attention on this sentence, per layer and head",
+        "ko": "학습한 모델이 이 문장에 두는 어텐션 (층과 헤드마다)",
+    },
+    "bert_layer": {"en": "Layer", "ko": "층"},
+    "bert_picture_title": {"en": "{word}, layer {layer}", "ko": "{word}, {layer}층"},
+    "ft_help": {
+        "en": "Fine-tuning (Devlin et al. 2018, Fig. 4): the same pre-trained encoder, one small output layer per "
+        "task. Classification reads the [CLS] vector C; question answering reads each passage token's vector to "
+        "find the answer's start and end; tagging reads every token's vector.",
+        "ko": "미세 조정(Devlin et al. 2018, 그림 4): 같은 사전 학습 인코더에 과제마다 작은 출력층 하나. 분류는 "
+        "[CLS] 벡터 C를, 질의응답은 지문 토큰 벡터로 답의 시작과 끝을, 태깅은 모든 토큰 벡터를 읽습니다.",
+    },
+    "ft_task_pair": {"en": "Sentence-pair classification", "ko": "문장 쌍 분류"},
+    "ft_task_single": {"en": "Single-sentence classification", "ko": "단일 문장 분류"},
+    "ft_task_qa": {"en": "Question answering", "ko": "질의응답"},
+    "ft_task_tagging": {"en": "Tagging (e.g. named entities)", "ko": "태깅 (예: 개체명)"},
+    "ft_out_cls": {"en": "class label from C", "ko": "C로 분류"},
+    "ft_out_span": {"en": "start / end of the answer", "ko": "답의 시작 / 끝"},
+    "ft_out_each": {"en": "a tag for each token", "ko": "토큰마다 태그"},
 }
