@@ -126,21 +126,38 @@ def sankey_figure(sweep: KSweep, names: dict[int, dict[int, str]] | None = None,
                 "thickness": 14,
                 "color": colours,
                 "customdata": [[k, j, h] for (k, j), h in zip(nodes, hover, strict=True)],
-                "hovertemplate": "%{customdata[2]}<extra></extra>",
+                "hoverinfo": "skip",
             },
-            link={"source": source, "target": target, "value": value, "color": link_colour},
+            link={"source": source, "target": target, "value": value, "color": link_colour, "hoverinfo": "skip"},
         )
     )
+    # Plotly reports no selection for Sankey nodes: one invisible point per node centre, on axes that span the
+    # Sankey's own area, takes the click (Plotly gives it to the nearest point) and names the node in customdata
+    fig.add_trace(
+        go.Scatter(
+            x=xs, y=ys, mode="markers", customdata=[[k, j] for k, j in nodes], hovertext=hover, name="nodes",
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker={"size": 14, "color": "rgba(0, 0, 0, 0)"}, showlegend=False,
+        )
+    )  # fmt: skip
+    n_cols = len(family.ks)
     annotations = [
-        {"x": 0.01 + 0.98 * c / max(len(family.ks) - 1, 1), "y": 1.06, "xref": "paper", "yref": "paper",
+        {"x": 0.01 + 0.98 * c / max(n_cols - 1, 1), "y": -0.01, "xref": "paper", "yref": "paper", "yanchor": "top",
+         "xanchor": "left" if c == 0 else "right" if c == n_cols - 1 else "center",
          "text": f"K={k}", "showarrow": False, "font": {"size": 11}}
         for c, k in enumerate(family.ks)
     ]  # fmt: skip
     fig.update_layout(
         height=max(420, 22 * max(family.ks)),
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        margin={"l": 10, "r": 10, "t": 10, "b": 30},
         annotations=annotations,
         font={"size": 11},
+        xaxis={"range": [0, 1], "visible": False, "fixedrange": True},
+        yaxis={"range": [1, 0], "visible": False, "fixedrange": True},
+        plot_bgcolor="rgba(0,0,0,0)",
+        hovermode="closest",
+        clickmode="event+select",
+        dragmode=False,
     )
     return fig
 
@@ -164,7 +181,14 @@ def curves_figure(sweep: KSweep) -> go.Figure:
         xaxis={"title": "K", "domain": [0.0, 0.92]},
         yaxis={"title": "c_v · " + t("col_stability"), "range": [0, 1.05]},
         yaxis2={"title": t("perplexity"), "overlaying": "y", "side": "right"},
-        yaxis3={"overlaying": "y", "side": "right", "position": 1.0, "showgrid": False, "title": t("col_new_themes")},
+        yaxis3={
+            "overlaying": "y",
+            "side": "right",
+            "position": 1.0,
+            "showgrid": False,
+            "title": t("col_new_themes"),
+            "range": [0, 3 * max([r.new_themes for r in rows] + [1])],
+        },  # the bars stay in the lower third
         plot_bgcolor="white",
         legend={"orientation": "h"},
     )
@@ -222,6 +246,11 @@ def _draw_sweep(spec: FitSpec, sweep: KSweep, corpus: Corpus, key: str) -> None:
         for topic, name in family.models[k].params.get("topic_names", {}).items():
             names[k].setdefault(int(topic), name)
     st.markdown(f"**{t('which_k_sankey_title')}**")
+    # the Sankey's boxes and bands let clicks through to the invisible points over the boxes (see sankey_figure)
+    st.html(
+        "<style>[data-testid=stPlotlyChart] .sankey *, [data-testid=stPlotlyChart] .bgsankey"
+        " {pointer-events: none !important;}</style>"
+    )
     chart_key = f"tl_which_k_sankey|{key}"
     st.plotly_chart(
         sankey_figure(sweep, names), key=chart_key, on_select=lambda: _on_node_click(spec, key, chart_key, corpus),
@@ -393,7 +422,14 @@ def add_curves(fig: go.Figure, fit_key: str) -> None:
                          yaxis="y3", opacity=0.35))  # fmt: skip
     fig.update_layout(
         xaxis={"domain": [0.0, 0.9]},
-        yaxis3={"overlaying": "y", "side": "right", "position": 1.0, "showgrid": False, "title": t("col_new_themes")},
+        yaxis3={
+            "overlaying": "y",
+            "side": "right",
+            "position": 1.0,
+            "showgrid": False,
+            "title": t("col_new_themes"),
+            "range": [0, 3 * max([r.new_themes for r in rows] + [1])],
+        },
     )
 
 
