@@ -12,9 +12,12 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from models.cli import (  # noqa: F401  (registers)
+from models.cli import (  # noqa: F401  (each module registers its command)
+    attention_command,
+    bert_command,
     corpus_command,
     fit_command,
+    mask_command,
     open_command,
     pairs_command,
     sweep_command,
