@@ -122,3 +122,19 @@ def test_k_ranges() -> None:
     for bad in ("1:4", "a:b", "2:5:0", "", "3:2"):
         with pytest.raises(InputError):
             parse_k_range(bad)
+
+
+@pytest.mark.slow
+def test_three_parents_split_at_k_six() -> None:
+    tree = hierarchical(n_parents=3, children_per_parent=2, n_docs=600, doc_length=80, seed=0)
+    family = genealogy(tree.corpus, LdaOptions(seed=0, workers=1), range(3, 7))
+    assert topic_recovery(tree.parent_phi, family.models[3].phi).min() > 0.95
+    assert topic_recovery(tree.child_phi, family.models[6].phi).min() > 0.95
+    fitted_parent = np.argmax(tree.parent_phi @ family.models[3].phi.T, axis=0)
+    fitted_child = np.argmax(tree.child_phi @ family.models[6].phi.T, axis=0)
+    # (K = 4 and 5 lie between the two levels and mix them; the tokens of each K = 6 sub-topic came from its own
+    # planted parent's topic at K = 3)
+    flow = shared_mass(family.models[3], family.models[6])
+    for j in range(6):
+        assert fitted_parent[int(np.argmax(flow[:, j]))] == tree.child_parent[fitted_child[j]]
+        assert flow[:, j].max() > 0.9 * flow[:, j].sum()
