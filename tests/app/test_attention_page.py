@@ -80,3 +80,39 @@ def test_user_sentences_are_text_and_bad_ones_get_a_message(attn: AppTest) -> No
 def test_korean_ui(attn: AppTest) -> None:
     attn.radio(key=state.LANG).set_value("ko").run()
     assert attn.title[0].value == "어텐션과 BERT" and not attn.exception
+
+
+def test_bert_inputs_follow_the_rule_and_show_each_fate(attn: AppTest) -> None:
+    attn.session_state[f"{state.ATTN_TAB}|en"] = "BERT's inputs"
+    attn.run()
+    assert not attn.exception
+    table = " ".join(h.proto.body for h in attn.get("html"))
+    assert "[CLS]" in table and "[SEP]" in table and "segment id" in table
+    shares = attn.dataframe[0].value
+    measured = dict(zip(shares.iloc[:, 0], shares.iloc[:, 1], strict=True))
+    assert abs(float(measured["words selected"].rstrip("%")) - 15) < 1.5
+    assert abs(float(measured["→ [MASK]"].rstrip("%")) - 80) < 4
+
+
+def test_tiny_bert_trains_in_a_worker_and_predicts(attn: AppTest) -> None:
+    attn.session_state[f"{state.ATTN_TAB}|en"] = "A tiny BERT"
+    attn.run()
+    assert any("not BERT" in w.value for w in attn.warning)
+    attn.number_input(key=state.BERT_STEPS).set_value(50)
+    attn.select_slider(key=state.BERT_DIM).set_value(16)
+    attn.number_input(key=state.BERT_HEADS).set_value(2)
+    attn.button(key="FormSubmitter:tl_bert_form-Train").click().run()
+    assert not attn.exception, attn.exception
+    assert any("Held-out masked words guessed right" in c.value for c in attn.caption)
+    guesses = attn.dataframe[0].value
+    assert len(guesses) == 10
+    figures = [f for f in plotly_figures(attn) if f["data"] and f["data"][0].get("type") == "heatmap"]
+    assert len(figures) == 2  # one heatmap per head of the chosen layer
+    z = np.array(figures[0]["data"][0]["z"], dtype=float)
+    np.testing.assert_allclose(z.sum(axis=1), 1.0, atol=1e-6)
+
+
+def test_fine_tuning_figure(attn: AppTest) -> None:
+    attn.session_state[f"{state.ATTN_TAB}|en"] = "Fine-tuning"
+    attn.run()
+    assert plotly_figures(attn) and not attn.exception
