@@ -55,15 +55,15 @@ class BertOptions:
 
     Notes
     -----
-    Defaults measured with ``python benchmarks/bench_bert.py`` on 2 shared cores: 62-68 s on the Lee sample,
-    held-out masked-token accuracy 3.0% against the unigram baseline's 0.62% (:mod:`models.transformer.bert` has
-    the figures and the alternatives tried).
+    Defaults measured with ``python benchmarks/bench_bert.py`` on 2 shared cores: on the Lee sample, held-out
+    masked-token accuracy 7.1% against the unigram baseline's 0.62%; ~50 s at load 3-4, 149 s at load 9-13
+    (:mod:`models.transformer.bert` has the figures and the alternatives tried).
     """
 
-    n_layers: int = 2
+    n_layers: int = 1
     n_heads: int = 4
     dim: int = 64
-    steps: int = 1_200
+    steps: int = 2_400
     batch_size: int = 64
     learning_rate: float = 5e-3
     weight_decay: float = 0.01

@@ -1,4 +1,4 @@
-"""Masked-LM training of the tiny BERT with JAX and optax (imported inside :func:`train_masked_lm` only).
+"""Masked-LM training of the tiny BERT with JAX and optax (imported inside the functions that use them only).
 
 The app runs fits in processes forked from a fork server whose preloaded modules must not import JAX (it starts
 threads; forking after that can deadlock), and ``python -m models corpus`` must stay light: nothing here imports
@@ -233,7 +233,7 @@ def train_masked_lm(
         if out_of_time and step < steps:
             stopped_early = True
             break
-    trained = {name: np.asarray(jax.device_get(value), dtype=np.float32) for name, value in p.items()}
+    trained = {name: np.array(jax.device_get(value), dtype=np.float32) for name, value in p.items()}
     return Training(
         params=trained,
         loss_steps=np.array(loss_steps, dtype=np.int64),
