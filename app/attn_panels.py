@@ -365,6 +365,12 @@ def _bert(name: str):
     return draw
 
 
+def _seq2seq() -> None:
+    from app.seq2seq_panel import seq2seq_tab  # imported when drawn (it imports this module)
+
+    seq2seq_tab()
+
+
 TABS = {
     "steps": steps_tab,
     "scaling": scaling_tab,
@@ -374,6 +380,7 @@ TABS = {
     "inputs": _bert("inputs_tab"),
     "bert": _bert("tiny_bert_tab"),
     "finetune": _bert("fine_tuning_tab"),
+    "seq2seq": _seq2seq,
 }
 
 __all__ = ["TABS", "defaults", "heatmap", "picture"]

@@ -19,7 +19,8 @@ from models.lda.options import LdaOptions, Progress
 from models.lda.quality import KScore
 from models.lsa.svd import LsaResult
 
-__all__ = ["CorpusFile", "fit_lda", "fit_lsa", "read_corpus", "sweep_k", "train_tiny_bert", "train_word2vec", "warm_up"]
+__all__ = ["CorpusFile", "fit_lda", "fit_lsa", "read_corpus", "sweep_k", "train_seq2seq", "train_tiny_bert",
+           "train_word2vec", "warm_up"]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,14 @@ def train_tiny_bert(source: Corpus | CorpusFile, options: Any, *, progress: Prog
     from models.transformer.bert import train_tiny_bert as train
 
     return train(_corpus(source), options, progress)
+
+
+def train_seq2seq(options: Any, *, progress: Progress) -> Any:
+    """The toy encoder-decoders, source read forward and reversed, and the attention decoder
+    (``models.transformer.seq2seq``; JAX is imported there, in the worker, never in the fork server)."""
+    from models.transformer.seq2seq import train_seq2seq as train
+
+    return train(options, progress)
 
 
 def sweep_k(

@@ -222,3 +222,11 @@ BERT_POSITION = "tl_bert_position"
 BERT_LAYER = "tl_bert_layer"
 PERSISTENT += (BERT_MASK_SEED, BERT_PAIR, BERT_LAYERS, BERT_HEADS, BERT_DIM, BERT_STEPS, BERT_SEED, BERT_SENTENCE,
                BERT_POSITION)  # fmt: skip
+
+# --- Attention & BERT page: Seq2seq tab (issue 13, part C) ---
+S2S_STEPS = "tl_s2s_steps"
+S2S_HIDDEN = "tl_s2s_hidden"
+S2S_TASK = "tl_s2s_task"
+S2S_SEED = "tl_s2s_seed"
+S2S_CANCEL = "tl_s2s_cancel"
+PERSISTENT += (S2S_STEPS, S2S_HIDDEN, S2S_TASK, S2S_SEED)
