@@ -38,8 +38,23 @@ def fresh_app() -> Iterator[AppTest]:
 def app(fresh_app: AppTest) -> AppTest:
     """A fresh app session on its default page, already run once (English UI)."""
     fresh_app.run()
+    finish_pending_fit(fresh_app)
     assert not fresh_app.exception, fresh_app.exception
     return fresh_app
+
+
+def finish_pending_fit(at: AppTest, timeout: float = 300.0) -> AppTest:
+    """Rerun until the pending fit has finished: a fit slower than a second (a busy machine, numba compiling on a
+    fresh one) first shows its map while it converges, and its result comes on a later run."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while state.PENDING in at.session_state and at.session_state[state.PENDING] is not None:
+        assert time.monotonic() < deadline, "the fit did not finish"
+        assert not at.exception, at.exception
+        time.sleep(0.2)
+        at.run()
+    return at
 
 
 def count_fits(monkeypatch: pytest.MonkeyPatch) -> list[LdaOptions]:

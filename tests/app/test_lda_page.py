@@ -13,7 +13,7 @@ from models import load_sample
 from models.lda.explore import explore_lda
 from models.lda.options import LdaOptions
 from models.ldavis.vis_data import top_terms
-from tests.app.conftest import count_fits, frame_with, metrics, open_lda_tab, plotly_figures
+from tests.app.conftest import count_fits, finish_pending_fit, frame_with, metrics, open_lda_tab, plotly_figures
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def fit_counter(monkeypatch: pytest.MonkeyPatch) -> list[LdaOptions]:
 def market(fresh_app: AppTest, fit_counter: list[LdaOptions]) -> AppTest:
     """The Korean listings sample, fitted automatically on first view (Gibbs, K = 6)."""
     fresh_app.session_state[state.SAMPLE] = "ko-market"
-    fresh_app.run()
+    finish_pending_fit(fresh_app.run())
     assert not fresh_app.exception, fresh_app.exception
     assert len(fit_counter) == 1
     return fresh_app
@@ -41,7 +41,7 @@ def _bars(at: AppTest) -> dict:
 
 
 def test_first_start_fits_the_sample_and_shows_the_map(fresh_app: AppTest, fit_counter: list) -> None:
-    fresh_app.run()
+    finish_pending_fit(fresh_app.run())
     assert not fresh_app.exception
     assert len(fit_counter) == 1 and fit_counter[0].engine == "gibbs" and fit_counter[0].n_topics == 10
     assert fresh_app.title[0].value == "Topic map (LDA)"

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from app import state
 from models.lda.options import LdaOptions
-from tests.app.conftest import count_fits, frame_with, open_lda_tab, plotly_figures
+from tests.app.conftest import count_fits, finish_pending_fit, frame_with, open_lda_tab, plotly_figures
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def fit_counter(monkeypatch: pytest.MonkeyPatch) -> list[LdaOptions]:
 def market(fresh_app: AppTest, fit_counter: list[LdaOptions]) -> AppTest:
     """The Korean listings sample, fitted automatically (Gibbs, K = 6)."""
     fresh_app.session_state[state.SAMPLE] = "ko-market"
-    fresh_app.run()
+    finish_pending_fit(fresh_app.run())
     assert not fresh_app.exception, fresh_app.exception
     return fresh_app
 
