@@ -128,7 +128,7 @@ def _background_status(key: str, label: str) -> None:
             st.rerun(scope="app")
 
 
-LIVE_AFTER = 1.0  # seconds a fit runs before its page shows the model while it converges
+LIVE_AFTER = 2.0  # seconds a fit runs before its page shows the model while it converges (quick fits just finish)
 
 
 def _live_now(status: job_ui.Status) -> bool:

@@ -56,8 +56,8 @@ def test_the_map_shows_while_the_chain_converges_and_stop_keeps_it(app: AppTest)
 
 
 def test_a_quick_fit_does_not_flash_a_partial_map() -> None:
-    # the page waits for the result while a fit is young, so a fit of a second or less never shows a partial map
-    young, older = Status("running", (10, 200, -1.0), 0, 0.4, partial=1), Status("running", None, 0, 1.2, partial=1)
+    # the page waits for the result while a fit is young, so a fit of 2 s or less never shows a partial map
+    young, older = Status("running", (10, 200, -1.0), 0, 1.4, partial=1), Status("running", None, 0, 2.2, partial=1)
     assert not fitting._live_now(young) and fitting._live_now(older)
     assert not fitting._live_now(Status("running", None, 0, 5.0, partial=0))  # nothing to show yet
 
