@@ -14,13 +14,24 @@ from typing import Any
 
 from models.corpus.corpus import Corpus, PreprocessOptions
 from models.corpus.documents import IngestOptions
+from models.errors import InputError
 from models.lda.explore import LdaExploration
 from models.lda.options import LdaOptions, Progress
 from models.lda.quality import KScore
 from models.lsa.svd import LsaResult
 
-__all__ = ["CorpusFile", "fit_lda", "fit_lsa", "read_corpus", "sweep_k", "train_seq2seq", "train_tiny_bert",
-           "train_word2vec", "warm_up"]  # fmt: skip
+__all__ = [
+    "CorpusFile",
+    "export_image",
+    "fit_lda",
+    "fit_lsa",
+    "read_corpus",
+    "sweep_k",
+    "train_seq2seq",
+    "train_tiny_bert",
+    "train_word2vec",
+    "warm_up",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -93,6 +104,27 @@ def train_seq2seq(options: Any, *, progress: Progress) -> Any:
     from models.transformer.seq2seq import train_seq2seq as train
 
     return train(options, progress)
+
+
+def export_image(figure_json: str, fmt: str, width: int, height: int, *, progress: Progress) -> bytes:
+    """A Plotly figure as PNG (twice the pixels, for a sharp projector picture) or SVG, drawn by kaleido with the
+    system's Chromium (``/usr/bin/chromium`` unless ``BROWSER_PATH`` says otherwise)."""
+    import os
+    import shutil
+
+    import plotly.io as pio
+
+    if "BROWSER_PATH" not in os.environ:
+        found = next((p for p in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chrome")) if p), None)
+        if found and os.path.exists(found):
+            os.environ["BROWSER_PATH"] = found
+    figure = pio.from_json(figure_json)
+    try:
+        return figure.to_image(format=fmt, width=width, height=height, scale=2 if fmt == "png" else 1)
+    except Exception as err:  # kaleido's errors when no browser can be started
+        if "chrom" in f"{type(err).__name__} {err}".lower() or "browser" in str(err).lower():
+            raise InputError("export_no_browser") from None
+        raise
 
 
 def sweep_k(

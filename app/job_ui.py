@@ -46,9 +46,13 @@ def limits(kind: str) -> Limits:
     (``TOPICLENS_FIT_SECONDS``, default 1800 s); memory as :func:`memory_mb` for both.
 
     The address-space limit (``RLIMIT_AS``) is a backstop: the child's own start size plus twice the memory
-    limit, so one huge allocation fails at once instead of outrunning the 0.1 s memory checks.
+    limit, so one huge allocation fails at once instead of outrunning the 0.1 s memory checks. "export" jobs (a
+    picture drawn by Chromium, which reserves tens of GB of address space it never uses) get no address-space limit
+    and two minutes.
     """
     memory = memory_mb() * 1024 * 1024
+    if kind == "export":
+        return Limits(memory_bytes=memory, seconds=120.0, address_space_headroom=None)
     seconds = _env_float("TOPICLENS_JOB_SECONDS", 600) if kind == "read" else _env_float("TOPICLENS_FIT_SECONDS", 1800)
     return Limits(memory_bytes=memory, seconds=seconds, address_space_headroom=2 * memory)
 

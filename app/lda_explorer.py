@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from app import charts, result_cache, share_view, state, topic_names, which_k
+from app import charts, result_cache, share_view, slide_export, state, topic_names, which_k
 from app.i18n import formatter, t
 from app.plain_text import plain, plotly_text
 from models.corpus.corpus import Corpus
@@ -241,6 +241,7 @@ def _map_panel(fit_key: str, exploration: LdaExploration) -> None:
         stability=(marks := which_k.stability_marks(fit_key, vis.n_topics)),  # issue 15: measured stability
         stability_labels=None if marks is None else [t("stability_hover", share=float(s)) for s in marks],
     )
+    slide_export.remember("map", fig)
     _clickable_chart(fig, f"tl_map_{fit_key}_{ss[state.MAP_REVISION]}", _on_topic_click, scrollZoom=True)
     st.caption(t("term_view_caption", term=plain(term)) if term else t("map_help"))
 
@@ -314,6 +315,7 @@ def _bars_panel(fit_key: str, exploration: LdaExploration) -> None:
     fig = charts.term_bars(
         table.terms, table.frequency, in_topic, title, hover, labels=(t("overall_bar"), t("topic_bar"))
     )
+    slide_export.remember("bars", fig)
     _clickable_chart(fig, f"tl_bars_{fit_key}_{ss.get(state.BARS_REVISION, 0)}", _on_term_click)
     # Drawn only while open, so λ and topic changes do not redraw a hidden table.
     expander = st.expander(t("relevance_table"), key="tl_relevance_table", on_change="rerun")

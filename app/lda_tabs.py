@@ -9,7 +9,18 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import charts, fitting, lda_explorer, result_cache, saved_models, share_view, state, topic_names, which_k
+from app import (
+    charts,
+    fitting,
+    lda_explorer,
+    result_cache,
+    saved_models,
+    share_view,
+    slide_export,
+    state,
+    topic_names,
+    which_k,
+)
 from app.document_tables import with_identity
 from app.i18n import message, t
 from app.model_controls import FitSpec
@@ -170,6 +181,11 @@ def downloads_tab(fit_key: str, exploration: LdaExploration, corpus: Corpus) -> 
     from models.lda.report import lda_report
 
     model, vis = exploration.model, exploration.vis
+    pictures = {t("export_map"): "map", t("export_bars"): "bars"}
+    slide_export.export_panel(
+        {label: (lambda name=name: slide_export.remembered(name)) for label, name in pictures.items()},
+        key="tl_export_lda",
+    )
     _share_link(exploration)
     saved_models.download_section(corpus)  # the .topiclens file: what a link cannot carry (uploads, merges, names)
     names = topic_names.names(fit_key, vis)

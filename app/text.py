@@ -239,6 +239,30 @@ TEXT.update(
         "tab_classic": {"en": "Classic LDAvis", "ko": "기존 LDAvis"},
         "tab_downloads": {"en": "Downloads", "ko": "내려받기"},
         "share_title": {"en": "Share this view", "ko": "이 화면 공유하기"},
+        "export_title": {"en": "Pictures for slides (PNG / SVG)", "ko": "슬라이드용 그림 (PNG / SVG)"},
+        "export_help": {
+            "en": "1280 × 720, as a projector shows it (PNG at twice the pixels), Hangul and topic names kept. Drawn "
+            "by Chromium in a worker process; nothing leaves this server.",
+            "ko": "프로젝터 화면 크기 1280 × 720(PNG는 두 배 해상도), 한글과 토픽 이름 그대로. 작업 프로세스에서 "
+            "Chromium으로 그리며 아무것도 서버 밖으로 나가지 않습니다.",
+        },
+        "export_what": {"en": "Picture", "ko": "그림"},
+        "export_format": {"en": "Format", "ko": "형식"},
+        "export_prepare": {"en": "Prepare", "ko": "만들기"},
+        "export_preparing": {"en": "Drawing the picture", "ko": "그림 그리는 중"},
+        "export_not_drawn": {
+            "en": "Open the Explore tab once so the picture is drawn, then prepare it here.",
+            "ko": "먼저 탐색 탭을 한 번 열어 그림을 그린 다음 여기서 만드세요.",
+        },
+        "export_download": {"en": "Download {what} ({fmt})", "ko": "{what} 내려받기 ({fmt})"},
+        "export_map": {"en": "Intertopic distance map", "ko": "토픽 간 거리 지도"},
+        "export_bars": {"en": "Term bars", "ko": "단어 막대"},
+        "export_lsa": {"en": "U, Σ and Vᵀ", "ko": "U, Σ, Vᵀ"},
+        "export_lsa_title": {"en": "A ≈ U Σ Vᵀ, first {k} components", "ko": "A ≈ U Σ Vᵀ, 처음 {k}개 성분"},
+        "export_gibbs": {"en": "The two count tables", "ko": "두 개의 빈도표"},
+        "export_gibbs_doc": {"en": "topic × document (n + α)", "ko": "토픽 × 문서 (n + α)"},
+        "export_gibbs_word": {"en": "topic × word (n + β)", "ko": "토픽 × 단어 (n + β)"},
+        "export_gibbs_title": {"en": "Gibbs sampling, sweep {sweep}", "ko": "깁스 샘플링, {sweep}번째 스윕"},
         "share_help": {
             "en": "Opening this link (on any machine running TopicLens) fits the same model, which is deterministic "
             "for a seed and a number of cores, and shows the same topic, λ, term and layout.",

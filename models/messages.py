@@ -385,7 +385,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- topic merging, saved models (.topiclens), new documents (issue 14) ---------------------------
     "merge_needs_two": {
         "en": "Choose at least two different topics to merge (this model has topics 0 to {k} - 1; asked: {topics}).",
-        "ko": "합칠 토픽을 서로 다른 두 개 이상 고르세요(이 모델의 토픽 번호는 0부터 {k} - 1까지, 고른 번호: {topics}).",
+        "ko": "합칠 토픽을 서로 다른 두 개 이상 고르세요(이 모델의 토픽 번호는 0부터 {k} - 1까지, "
+        "고른 번호: {topics}).",
     },
     "merge_all_topics": {
         "en": "Merging all {k} topics would leave one topic; leave at least one topic out.",
@@ -442,5 +443,53 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "None of the new text's words are in the model's vocabulary ({unknown} words not known), so its "
         "topics cannot be inferred.",
         "ko": "새 글의 단어가 모델의 어휘에 하나도 없어(모르는 단어 {unknown}개) 토픽을 추정할 수 없습니다.",
+    },
+    # --- Spark (issue 16: models.lda.engines.spark_lda, python -m models spark-fit) -----------------------------
+    "spark_unavailable": {
+        "en": "Spark is not installed here ({missing} is missing). Install it with "
+        "'python -m pip install -r requirements-spark.txt' and a Java runtime 17 or newer "
+        "(Debian: apt-get install openjdk-17-jre-headless).",
+        "ko": "이 컴퓨터에는 Spark가 설치되어 있지 않습니다({missing} 없음). "
+        "'python -m pip install -r requirements-spark.txt'로 설치하고 Java 17 이상을 설치해 주세요"
+        "(Debian: apt-get install openjdk-17-jre-headless).",
+    },
+    "spark_start_failed": {
+        "en": "Spark could not start on master {master}: {detail}",
+        "ko": "Spark를 마스터 {master}에서 시작하지 못했습니다: {detail}",
+    },
+    "spark_failed": {
+        "en": "Spark stopped with an error: {detail}",
+        "ko": "Spark가 오류로 멈췄습니다: {detail}",
+    },
+    "spark_em_prior": {
+        "en": "Spark's EM optimizer needs {name} above 1 (got {value}); leave it out for Spark's default, or use "
+        "--optimizer online.",
+        "ko": "Spark의 EM 최적화는 {name} 값이 1보다 커야 합니다(입력값 {value}). 비워 두면 Spark 기본값을 쓰고, "
+        "아니면 --optimizer online을 쓰세요.",
+    },
+    "spark_input_format": {
+        "en": "{name}: spark-fit reads a folder of text files, .txt, .csv or .parquet (what Spark reads natively); "
+        "for {ext} files use 'python -m models fit'.",
+        "ko": "{name}: spark-fit은 텍스트 파일 폴더, .txt, .csv, .parquet만 읽습니다(Spark가 바로 읽는 형식). "
+        "{ext} 파일은 'python -m models fit'을 쓰세요.",
+    },
+    "spark_input_empty": {
+        "en": "{name}: Spark found no document with text in it.",
+        "ko": "{name}: Spark가 텍스트가 든 문서를 하나도 찾지 못했습니다.",
+    },
+    "spark_no_text_column": {
+        "en": "{name}: no text column{column}. String columns: {columns}.",
+        "ko": "{name}: 텍스트 열이 없습니다{column}. 문자열 열: {columns}.",
+    },
+    "spark_sample_documents": {
+        "en": "--sample-docs must be a whole number of at least 1 (got {value}).",
+        "ko": "--sample-docs는 1 이상의 정수여야 합니다(입력값 {value}).",
+    },
+    # --- slide export ---------------------------------------------------------------------------
+    "export_no_browser": {
+        "en": "Pictures for slides are drawn by Chromium, which is not installed on this server "
+        "(apt-get install chromium fonts-noto-cjk).",
+        "ko": "슬라이드용 그림은 Chromium으로 그리는데 이 서버에 설치되어 있지 않습니다 "
+        "(apt-get install chromium fonts-noto-cjk).",
     },
 }

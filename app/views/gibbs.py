@@ -6,7 +6,7 @@ import time
 
 import streamlit as st
 
-from app import charts, gibbs_panels, state
+from app import charts, gibbs_panels, slide_export, state
 from app.i18n import formatter, message, t
 from app.plain_text import plain
 from app.session import current_corpus
@@ -200,3 +200,17 @@ st.subheader(t("gibbs_estimates"))
 gibbs_panels.estimates(sampler)
 with st.expander(t("gibbs_story"), expanded=False):
     gibbs_panels.story(sampler)
+slide_export.export_panel(
+    {
+        t("export_gibbs"): lambda: slide_export.matrix_figure(
+            [
+                (t("export_gibbs_doc"), sampler.ndz.T + sampler.alpha, gibbs_panels.topic_names(sampler.n_topics),
+                 list(sampler.doc_names)),
+                (t("export_gibbs_word"), sampler.nzw + sampler.beta, gibbs_panels.topic_names(sampler.n_topics),
+                 list(sampler.vocab)),
+            ],
+            title=t("export_gibbs_title", sweep=sampler.sweep + 1),
+        )
+    },
+    key="tl_export_gibbs",
+)  # fmt: skip

@@ -8,7 +8,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import charts, fitting, state
+from app import charts, fitting, slide_export, state
 from app.i18n import subscript, t
 from app.model_controls import FitSpec
 from app.plain_text import plain, plotly_text
@@ -299,3 +299,16 @@ with st.expander(t("downloads")):
         "lsa-Vt.csv",
         key="tl_dl_vt",
     )
+slide_export.export_panel(
+    {
+        t("export_lsa"): lambda: slide_export.matrix_figure(
+            [
+                ("U", lsa.U[:, :k], lsa.terms, topics[:k]),
+                ("Σ", np.diag(lsa.sigma[:k]), topics[:k], topics[:k]),
+                ("Vᵀ", lsa.Vt[:k], topics[:k], [f"d{j + 1}" for j in range(n_docs)]),
+            ],
+            title=t("export_lsa_title", k=k),
+        )
+    },
+    key="tl_export_lsa",
+)
