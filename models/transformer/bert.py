@@ -13,7 +13,7 @@ JAX import and compilation included; held-out accuracy against the unigram basel
 ==============================  ========  =======  ===========  ====================
 ``lee-news`` (26,865 tokens)    accuracy  seconds  steps/s      load average (2 cores)
 ==============================  ========  =======  ===========  ====================
-**1 layer, 2,400 steps**        7.1%      149      17.6         8.6-13 (under the lock)
+**1 layer, 2,400 steps**        7.1%      137-149  17.6-19.3    5-13 (under the lock)
 1 layer, 2,400 steps, seed 1    8.9%      112      ~22          6-9
 1 layer, 1,200 steps            2.6%      26       51           3-4
 2 layers, 1,200 steps           3.0%      62-69    19-21        2-6 (under the lock)
@@ -25,14 +25,15 @@ JAX import and compilation included; held-out accuracy against the unigram basel
 ==============================  ========  =======  ===========  ====================
 
 In the same ``--grid`` run one layer trained 51 steps/s and two 19, and on this corpus more steps help more than a
-second layer: at 51 steps/s the default takes about 50 s. With 2 layers, a peak rate of 1e-2 or batches
+second layer: at 51 steps/s the default takes about 50 s, but with the machine this busy (load 5-13, two runs under
+the lock) it took 137-149 s: the page should pass a ``time_budget``. With 2 layers, a peak rate of 1e-2 or batches
 of 32 at 5e-3 collapsed to the baseline (the same word everywhere). Masking "south" in "new south wales fire" gives
 south 0.88; "minister" in "prime minister john howard" gives minister 0.91. ``ko-market`` (2,315 morphemes, 160
 training pairs, 120 held-out targets): 28% against 5.8% ("가격"), 154 s at load 8.6-13 (the same shapes as Lee's,
 so the same time per step); the training loss falls to 0.15: it memorises its 160 pairs. The Lee chunks are
 stop-word-free content words: only 11% of a pair's tokens occur elsewhere in the pair (15% in IsNext pairs); on the
 grammar of :func:`models.synthetic.grammar` the model reaches the best possible accuracy
-(tests/models/transformer/test_tiny_bert.py). On a busy machine, pass ``time_budget``.
+(tests/models/transformer/test_tiny_bert.py).
 """
 
 from __future__ import annotations

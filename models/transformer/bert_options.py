@@ -56,7 +56,7 @@ class BertOptions:
     Notes
     -----
     Defaults measured with ``python benchmarks/bench_bert.py`` on 2 shared cores: on the Lee sample, held-out
-    masked-token accuracy 7.1% against the unigram baseline's 0.62%; ~50 s at load 3-4, 149 s at load 9-13
+    masked-token accuracy 7.1% against the unigram baseline's 0.62%; ~50 s at load 3-4, 137-149 s at load 5-13
     (:mod:`models.transformer.bert` has the figures and the alternatives tried).
     """
 
