@@ -22,7 +22,7 @@ from app import job_ui  # noqa: E402
 # imports and warms what a fit needs while this run imports the rest and builds the sample corpus.
 job_ui.runner()
 
-from app import i18n, share_view, state  # noqa: E402
+from app import i18n, projector, share_view, state  # noqa: E402
 from app.session import sidebar_and_fits  # noqa: E402
 
 VIEWS = ROOT / "app" / "views"
@@ -34,6 +34,7 @@ for _key in state.PERSISTENT:  # keep widget values across pages, early stops an
 
 share_view.read_once()  # a shared link: its sample, language and options (first run of a session only)
 i18n.language_selector()
+projector.toggle()  # larger text and a simpler sidebar for a classroom projector
 pages = {
     "lda": st.Page(str(VIEWS / "lda.py"), title=i18n.t("page_lda"), url_path="lda", default=True),
     "lsa": st.Page(str(VIEWS / "lsa.py"), title=i18n.t("page_lsa"), url_path="lsa"),

@@ -230,3 +230,7 @@ S2S_TASK = "tl_s2s_task"
 S2S_SEED = "tl_s2s_seed"
 S2S_CANCEL = "tl_s2s_cancel"
 PERSISTENT += (S2S_STEPS, S2S_HIDDEN, S2S_TASK, S2S_SEED)
+
+# --- projector mode ---
+PROJECTOR = "tl_projector"
+PERSISTENT += (PROJECTOR,)

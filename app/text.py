@@ -239,6 +239,11 @@ TEXT.update(
         "tab_classic": {"en": "Classic LDAvis", "ko": "기존 LDAvis"},
         "tab_downloads": {"en": "Downloads", "ko": "내려받기"},
         "share_title": {"en": "Share this view", "ko": "이 화면 공유하기"},
+        "projector_mode": {"en": "Projector mode", "ko": "프로젝터 모드"},
+        "projector_help": {
+            "en": "Larger text and a simpler sidebar (the option panels fold away) for a projector at 1280 × 720.",
+            "ko": "1280 × 720 프로젝터에 맞게 글자를 키우고 사이드바를 단순하게 합니다(옵션 패널을 접어 둠).",
+        },
         "export_title": {"en": "Pictures for slides (PNG / SVG)", "ko": "슬라이드용 그림 (PNG / SVG)"},
         "export_help": {
             "en": "1280 × 720, as a projector shows it (PNG at twice the pixels), Hangul and topic names kept. Drawn "
