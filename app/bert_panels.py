@@ -24,6 +24,7 @@ from models.transformer.masking import FATES, mask_corpus, masking_shares
 ss = st.session_state
 FATE_COLOURS = {"special": "#eaf1fb", "unselected": "", "masked": "#ffd6d6", "random": "#fff3b0", "kept": "#d4f5d4"}
 PAIRS_SHOWN = 200  # pairs offered to look at one by one
+TIME_BUDGET = 75.0  # seconds of training a class waits at most (the defaults take about a minute on 2 quiet cores)
 AUTO_TRAIN = False  # a minute of training starts only on a click
 
 
@@ -115,6 +116,7 @@ def _options() -> BertOptions:
         dim=int(ss.get(state.BERT_DIM, d.dim)),
         steps=int(ss.get(state.BERT_STEPS, d.steps)),
         seed=int(ss.get(state.BERT_SEED, d.seed)),
+        time_budget=TIME_BUDGET,
     )
 
 
@@ -189,6 +191,8 @@ def tiny_bert_tab() -> None:
     if model is None:
         st.info(t("bert_press_train"))
         return
+    if model.stopped_early:
+        st.caption(t("bert_budget", seconds=TIME_BUDGET, steps=model.steps_done, total=model.options.steps))
     st.caption(t("bert_trained", steps=model.steps_done, seconds=model.seconds, acc=100 * model.accuracy,
                  base=100 * model.baseline_accuracy, word=model.baseline_word, n=model.n_held_out))  # fmt: skip
     left, right = st.columns([1, 1.4])

@@ -180,6 +180,10 @@ ATTN_TEXT: dict[str, dict[str, str]] = {
         "ko": "{steps}단계, {seconds:.0f}초. 본 적 없는 문서에서 가린 단어 {n:,}개를 맞힌 비율: {acc:.1f}% (가장 흔한 "
         "단어 '{word}'만 답하면 {base:.1f}%).",
     },
+    "bert_budget": {
+        "en": "Training stopped at the class's time budget of {seconds:.0f} s, after {steps} of {total} steps.",
+        "ko": "수업 시간 예산 {seconds:.0f}초에 맞춰 {total}단계 중 {steps}단계에서 학습을 멈췄습니다.",
+    },
     "bert_loss_title": {"en": "Masked-LM loss", "ko": "마스크 언어 모델 손실"},
     "bert_step_axis": {"en": "step", "ko": "단계"},
     "bert_mask_word": {"en": "Word to mask", "ko": "가릴 단어"},
