@@ -10,9 +10,10 @@ from app import state
 from app.i18n import formatter, message, t
 from app.plain_text import plain
 from models.errors import InputError
+from models.lda.engines.spark_lda import spark_missing
 from models.lda.fit import MAX_ITERATIONS, MAX_PRIOR, MAX_TOPICS, SEED_MAX
 from models.lda.gibbs.engine import available_cores
-from models.lda.options import ENGINES, LdaOptions
+from models.lda.options import LdaOptions, available_engines
 from models.lda.seeds import SeedWords, parse_seed_words
 
 # The number boxes never offer what the models refuse (models.lda's caps); K stops at 200 because the map and
@@ -79,7 +80,7 @@ def controls(corpus_key: str | None, vocab_size: int | None = None) -> tuple[Fit
     )
     if method == "lda":
         engine = st.sidebar.selectbox(
-            t("engine"), ENGINES, key=state.ENGINE, format_func=formatter("engine_"), help=t("engine_help")
+            t("engine"), _engines(), key=state.ENGINE, format_func=formatter("engine_"), help=_engine_help()
         )
         max_k = max(1, min(MAX_K_WIDGET, vocab_size or MAX_K_WIDGET))
         ss[state.N_TOPICS] = min(int(ss[state.N_TOPICS]), max_k)
@@ -205,3 +206,22 @@ def _seed_words(engine: str) -> SeedWords:
         if seeds:
             st.caption(plain(t("seed_words_ok", n=len(seeds), names=", ".join(name for name, _ in seeds))))
         return seeds
+
+
+def _engines() -> tuple[str, ...]:
+    """The engines offered: Spark only where pyspark and Java are installed (issue 16). A saved Spark model opened
+    without Spark keeps its engine in the box; an engine the box cannot offer otherwise falls back to Gibbs."""
+    engines = available_engines()
+    current = st.session_state.get(state.ENGINE)
+    if current not in engines:
+        if current == "spark":
+            return (*engines, "spark")
+        st.session_state[state.ENGINE] = "gibbs"
+    return engines
+
+
+def _engine_help() -> str:
+    """The engine box's help, with how to add Spark when it is missing."""
+    missing = spark_missing()
+    spark = t("engine_help_spark") if missing is None else t("engine_help_no_spark", missing=missing)
+    return f"{t('engine_help')}\n\n{spark}"

@@ -101,6 +101,9 @@ def load(request: CorpusRequest) -> CorpusResult:
             k=saved.model.n_topics,
         )
     )
+    if saved.model.params.get("theta_sample"):  # a Spark fit that kept θ for a sample of its documents (issue 16)
+        total, docs = saved.model.params.get("documents_total", 0), saved.corpus.n_documents
+        st.sidebar.caption(t("spark_sample_notice", total=int(total), docs=docs))
     return CorpusResult(request=request, corpus=saved.corpus)
 
 

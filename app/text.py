@@ -7,6 +7,7 @@ from app.text_attention import ATTN_TEXT
 from app.text_gibbs import GIBBS_TEXT
 from app.text_jobs import JOB_TEXT
 from app.text_seq2seq import SEQ2SEQ_TEXT
+from app.text_spark import SPARK_TEXT
 from app.text_time import TIME_TEXT
 from app.text_which_k import WHICH_K_TEXT
 from app.text_word2vec import W2V_TEXT
@@ -479,4 +480,5 @@ TEXT.update(ATTN_TEXT)
 TEXT.update(TIME_TEXT)
 TEXT.update(ANALYST_TEXT)  # issue 14: relations and merging, .topiclens files, new documents (overrides share_upload)
 TEXT.update(WHICH_K_TEXT)  # issue 15: the Which K? tab, topic stability and seed words
+TEXT.update(SPARK_TEXT)  # issue 16: the Spark engine
 TEXT.update(SEQ2SEQ_TEXT)  # issue 13 part C: the Seq2seq tab

@@ -20,6 +20,7 @@ from models.cli import (  # noqa: F401  (each module registers its command)
     mask_command,
     open_command,
     pairs_command,
+    spark_fit_command,
     sweep_command,
     word2vec_command,
 )

@@ -34,7 +34,7 @@ MAX_PASSES = 1_000
 # Largest Dirichlet prior per engine. scikit-learn's LatentDirichletAllocation accepts priors in [0, 1] only; for
 # the others a pseudo-count of 1,000 per topic or term already drowns any corpus's counts (the fit comes out
 # uniform), and at 1e308 the Gibbs sampler's V·β overflowed to inf and φ came out as NaN.
-MAX_PRIOR: dict[str, float] = {"gibbs": 1000.0, "gensim": 1000.0, "sklearn": 1.0}
+MAX_PRIOR: dict[str, float] = {"gibbs": 1000.0, "gensim": 1000.0, "sklearn": 1.0, "spark": 1000.0}
 # Largest seed. gensim and scikit-learn seed NumPy's legacy RandomState (0 to 2**32 - 1; 2**32 raised ValueError /
 # InvalidParameterError); the Gibbs engine seeds NumPy's SeedSequence, which takes any non-negative integer, but
 # the same seed then goes to the intertopic map's MDS / t-SNE layouts (scikit-learn, 0 to 2**32 - 1 again). Every
@@ -84,6 +84,10 @@ def fit_lda(
         from models.lda.engines.sklearn_lda import fit_sklearn
 
         return fit_sklearn(corpus, options, progress)
+    if options.engine == "spark":
+        from models.lda.engines.spark_lda import fit_spark
+
+        return fit_spark(corpus, options, progress)
     from models.lda.gibbs.engine import fit_gibbs
 
     return fit_gibbs(corpus, options, progress, partial)

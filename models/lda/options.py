@@ -6,9 +6,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["ENGINES", "FitCancelled", "LdaOptions", "Partial", "Progress"]
+__all__ = ["ENGINES", "FitCancelled", "LdaOptions", "Partial", "Progress", "available_engines"]
 
-ENGINES: tuple[str, ...] = ("gibbs", "gensim", "sklearn")
+# Every engine the library knows. "spark" (models.lda.engines.spark_lda) runs only where pyspark and Java are
+# installed (requirements-spark.txt): offer available_engines() to users, not ENGINES.
+ENGINES: tuple[str, ...] = ("gibbs", "gensim", "sklearn", "spark")
+
+
+def available_engines() -> tuple[str, ...]:
+    """The engines that can run here: :data:`ENGINES` without "spark" when pyspark or Java is missing.
+
+    Nothing heavy is imported (pyspark is looked up, not imported).
+    """
+    from models.lda.engines.spark_lda import spark_available
+
+    return ENGINES if spark_available() else tuple(e for e in ENGINES if e != "spark")
 
 # progress(iteration, total, value): value is the latest log-likelihood (Gibbs), bound or perplexity, or None.
 # The callback may raise FitCancelled to stop the fit; engines let it propagate.
@@ -28,8 +40,8 @@ class LdaOptions:
 
     Attributes
     ----------
-    engine : {"gibbs", "gensim", "sklearn"}
-        Collapsed Gibbs (numba), gensim variational Bayes, or scikit-learn online/batch VB.
+    engine : {"gibbs", "gensim", "sklearn", "spark"}
+        Collapsed Gibbs (numba), gensim variational Bayes, scikit-learn online/batch VB, or Spark MLlib (EM).
     n_topics : int
         Number of topics K.
     alpha : float or "auto", optional

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("gensim", "sklearn", "pyLDAvis", "numba", "pandas", "plotly", "streamlit", "jax", "optax")
+HEAVY = ("gensim", "sklearn", "pyLDAvis", "numba", "pandas", "plotly", "streamlit", "jax", "optax", "pyspark")
 
 
 def test_corpus_command_imports_no_modelling_library() -> None:
