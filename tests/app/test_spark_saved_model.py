@@ -87,3 +87,22 @@ def test_the_engine_box_offers_spark_only_where_it_runs(monkeypatch: pytest.Monk
         "scikit-learn (variational)",
     ]
     assert "requirements-spark.txt" in box.help and "openjdk-17-jre-headless" in box.help
+
+
+@pytest.mark.spark
+def test_a_spark_fit_runs_as_a_job_on_the_current_corpus(spark_file: bytes) -> None:
+    """The app's Spark option: a fit in a worker process (Spark started there), like the other engines' fits."""
+    from tests.app.conftest import finish_pending_fit
+
+    at = AppTest.from_file(MAIN, default_timeout=600)
+    at.run()
+    finish_pending_fit(at)
+    at.sidebar.selectbox(key=state.ENGINE).set_value("spark").run()
+    at.sidebar.number_input(key=state.N_TOPICS).set_value(3).run()
+    at.sidebar.button(key=state.FIT_BUTTON).click().run()
+    finish_pending_fit(at, timeout=600)
+    assert not at.exception, at.exception
+    assert not [e.value for e in at.error], [e.value for e in at.error]
+    topic_map = next(f for f in plotly_figures(at) if f["data"][0].get("name") == "topics")
+    assert len(topic_map["data"][0]["x"]) == 3
+    assert at.session_state[state.LDA_KEY].lda.engine == "spark"

@@ -11,8 +11,9 @@ Spark fit runs, never when this module is imported (:func:`spark_available` chec
 Determinism: Spark seeds its random start and its mini-batch samples from ``seed``, and the documents are split
 into a fixed number of partitions (:data:`DEFAULT_PARTITIONS`, not the machine's core count), so a seed gives the
 same topics on any machine up to floating-point summation order: Spark adds the partitions' statistics in the order
-their tasks finish, so two runs of the same seed agree to about 1e-9 (measured), not bit for bit. With one
-partition the result is bit-for-bit the same.
+their tasks finish, so two runs of the same seed agree closely (the tests ask for φ equal to 1e-6 relative), not
+necessarily bit for bit. ``spark-fit`` keeps the input's own splits, so there a seed repeats for the same input
+files and the same Spark configuration.
 """
 
 from __future__ import annotations

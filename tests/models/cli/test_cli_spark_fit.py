@@ -187,3 +187,16 @@ def test_bad_input_before_spark_starts_is_one_line(tmp_path, args, message):
     )
     assert done.returncode == 2, done.stderr
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("error: ") and message in done.stderr, done.stderr
+
+
+@pytest.mark.spark
+def test_parquet_input(spark, tmp_path, capsys):
+    rows = [(f"{theme} {i}", text) for i, (theme, text) in enumerate(_texts(60, seed=3))]
+    spark.createDataFrame(rows, "title string, body string").write.parquet(str(tmp_path / "docs.parquet"))
+    summary = tmp_path / "p.json"
+    code, _, err = _run(capsys, str(tmp_path / "docs.parquet"), "--k", "3", "--optimizer", "em",
+                             "--json", str(summary))  # fmt: skip
+    assert code == 0, err
+    report = json.loads(summary.read_text(encoding="utf-8"))
+    assert report["documents_total"] == 60
+    _assert_themes_recovered([[w for w in t if w not in ("reporter", "notes", "short")] for t in report["top_terms"]])
