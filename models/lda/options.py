@@ -22,6 +22,7 @@ def available_engines() -> tuple[str, ...]:
 
     return ENGINES if spark_available() else tuple(e for e in ENGINES if e != "spark")
 
+
 # progress(iteration, total, value): value is the latest log-likelihood (Gibbs), bound or perplexity, or None.
 # The callback may raise FitCancelled to stop the fit; engines let it propagate.
 Progress = Callable[[int, int, float | None], None]

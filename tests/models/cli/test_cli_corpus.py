@@ -189,4 +189,5 @@ def test_bad_input_is_one_error_line_and_exit_code_2(
     assert lines[0].startswith(expected.format(folder=folder))
     assert "Traceback" not in run.stderr
     if key == "missing":
-        assert lines[0].endswith("(samples: lecture-lsa, lecture-gibbs, lecture-word2vec, ko-market, ko-market-dated, lee-news).")
+        samples = "lecture-lsa, lecture-gibbs, lecture-word2vec, ko-market, ko-market-dated, lee-news"
+        assert lines[0].endswith(f"(samples: {samples}).")
