@@ -21,7 +21,8 @@ from models.corpus.corpus import Corpus, PreprocessOptions
 from models.corpus.documents import IngestOptions
 from models.corpus.limits import default_limits
 from models.errors import InputError
-from models.lda.saved_model import SavedModel, base_exploration, open_saved, save_model, saved_from
+from models.lda.saved_exploration import base_exploration, saved_from
+from models.lda.saved_model import SavedModel, open_saved, save_model
 
 logger = logging.getLogger(__name__)
 

@@ -28,7 +28,8 @@ def _run_open(args: argparse.Namespace) -> int:
     from models.corpus.limits import default_limits
     from models.lda.merge import apply_merges, original_ids
     from models.lda.report import lda_report
-    from models.lda.saved_model import FORMAT_VERSION, exploration_of, open_saved
+    from models.lda.saved_exploration import exploration_of
+    from models.lda.saved_model import FORMAT_VERSION, open_saved
 
     name, data = read_input_file(args.file, default_limits().max_file_bytes)
     saved = open_saved(data, name)

@@ -466,7 +466,7 @@ def _summary(saved: Any, params: dict, args: argparse.Namespace, seconds: float)
     import numpy as np
 
     from models.lda.report import lda_report
-    from models.lda.saved_model import base_exploration
+    from models.lda.saved_exploration import base_exploration
 
     report = lda_report(base_exploration(saved))
     phi = saved.model.phi

@@ -8,7 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app import merges, result_cache, state
-from models.lda.saved_model import open_saved, save_model, saved_from
+from models.lda.saved_exploration import saved_from
+from models.lda.saved_model import open_saved, save_model
 from tests.app.conftest import count_fits, open_lda_tab, plotly_figures
 
 

@@ -17,14 +17,8 @@ from models.corpus.documents import RawDocument
 from models.errors import InputError
 from models.lda.explore import explore_lda
 from models.lda.options import LdaOptions
-from models.lda.saved_model import (
-    FORMAT_VERSION,
-    content_hash,
-    exploration_of,
-    open_saved,
-    save_model,
-    saved_from,
-)
+from models.lda.saved_exploration import exploration_of, saved_from
+from models.lda.saved_model import FORMAT_VERSION, content_hash, open_saved, save_model
 from models.synthetic import generative
 
 
