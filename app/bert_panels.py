@@ -121,33 +121,17 @@ def _options() -> BertOptions:
 
 
 def _train(corpus_key: str, corpus: Corpus, options: BertOptions, start: bool):
-    key = f"bert|{corpus_key}|{options!r}"
-    model = result_cache.get(key)
-    if model is not None:
-        return key, model
-    if ss.get(state.BERT_CANCEL):
-        job_ui.release(key)
-        st.info(t("bert_cancelled"))
-        return key, None
-    if not start and job_ui.running(key) is None:
-        return key, None
-    source = corpus_source.job_source(corpus_key, corpus)
-    job = job_ui.submit(key, job_tasks.train_tiny_bert, (source, options), "bert")
-    job_ui.wait(
-        job,
+    return job_ui.cached_run(
+        f"bert|{corpus_key}|{options!r}",
+        job_tasks.train_tiny_bert,
+        (corpus_source.job_source(corpus_key, corpus), options),
+        kind="bert",
         label=t("bert_training"),
         cancel_key=state.BERT_CANCEL,
+        start=start,
         detail=lambda p: t("bert_step", i=p[0], total=p[1]) + ("" if p[2] is None else f" · {p[2]:.3f}"),
+        cancelled_text=t("bert_cancelled"),
     )
-    try:
-        model = job_ui.outcome(job, "fit")
-    except InputError as err:
-        st.error(message(err))
-        return key, None
-    finally:
-        job_ui.release(key)
-    result_cache.put(key, model)
-    return key, model
 
 
 def _cbow_guess(tokens: list[str], position: int) -> list[tuple[str, float]] | None:
@@ -187,7 +171,7 @@ def tiny_bert_tab() -> None:
     except InputError as err:
         st.error(message(err))
         return
-    _, model = _train(corpus_key, corpus, options, start=pressed)
+    model = _train(corpus_key, corpus, options, start=pressed)
     if model is None:
         st.info(t("bert_press_train"))
         return

@@ -193,3 +193,44 @@ def outcome(job: Job, kind: str) -> Any:
         return job.outcome()
     except JobFailed as failure:
         raise JobProblem(failure, kind) from None
+
+
+def cached_run(
+    key: str,
+    fn: Callable[..., Any],
+    args: tuple,
+    *,
+    kind: str,
+    label: str,
+    cancel_key: str,
+    start: bool,
+    detail: Callable[[tuple[int, int, float | None]], str] | None = None,
+    cancelled_text: str = "",
+) -> Any | None:
+    """A training the page asked for: its cached value, or a job run now (``start``) or still running for this
+    session, waited for with progress and Cancel and then cached under ``key``; None when there is no value (not
+    started, cancelled, or refused: the refusal is shown). Changing a view never trains again."""
+    from app import result_cache
+    from app.i18n import message
+
+    value = result_cache.get(key)
+    if value is not None:
+        return value
+    if st.session_state.get(cancel_key):  # the rerun of a Cancel click
+        release(key)
+        if cancelled_text:
+            st.info(cancelled_text)
+        return None
+    if not start and running(key) is None:
+        return None
+    job = submit(key, fn, args, kind)
+    wait(job, label=label, cancel_key=cancel_key, detail=detail)
+    try:
+        value = outcome(job, "fit")
+    except InputError as err:
+        st.error(message(err))
+        return None
+    finally:
+        release(key)
+    result_cache.put(key, value)
+    return value

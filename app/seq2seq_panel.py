@@ -7,7 +7,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import job_tasks, job_ui, result_cache, state
+from app import job_tasks, job_ui, state
 from app.attn_panels import heatmap
 from app.i18n import message, t
 from models.errors import InputError
@@ -28,32 +28,17 @@ def _options() -> Seq2seqOptions:
 
 
 def _train(options: Seq2seqOptions, start: bool) -> Seq2seq | None:
-    key = f"seq2seq|{options!r}"
-    model = result_cache.get(key)
-    if model is not None:
-        return model
-    if ss.get(state.S2S_CANCEL):
-        job_ui.release(key)
-        st.info(t("s2s_cancelled"))
-        return None
-    if not start and job_ui.running(key) is None:
-        return None
-    job = job_ui.submit(key, job_tasks.train_seq2seq, (options,), "s2s")
-    job_ui.wait(
-        job,
+    return job_ui.cached_run(
+        f"seq2seq|{options!r}",
+        job_tasks.train_seq2seq,
+        (options,),
+        kind="s2s",
         label=t("s2s_training"),
         cancel_key=state.S2S_CANCEL,
+        start=start,
         detail=lambda p: t("bert_step", i=p[0], total=p[1]) + ("" if p[2] is None else f" · {p[2]:.3f}"),
+        cancelled_text=t("s2s_cancelled"),
     )
-    try:
-        model = job_ui.outcome(job, "fit")
-    except InputError as err:
-        st.error(message(err))
-        return None
-    finally:
-        job_ui.release(key)
-    result_cache.put(key, model)
-    return model
 
 
 def _losses(model: Seq2seq) -> go.Figure:
