@@ -39,6 +39,7 @@ __all__ = [
     "printable",
     "read_input_file",
     "whole_number",
+    "write_bytes",
     "write_json",
     "write_text",
 ]
@@ -284,18 +285,23 @@ def write_json(path: str, payload: dict[str, Any]) -> None:
 
 
 def write_text(path: str, text: str) -> None:
-    """Write ``text`` as UTF-8 to ``path``, whole or not at all.
+    """Write ``text`` as UTF-8 to ``path``, whole or not at all (:func:`write_bytes`); a lone surrogate becomes
+    U+FFFD."""
+    write_bytes(path, text.encode("utf-8", "replace"))
 
-    The bytes are built before anything is opened (a lone surrogate becomes U+FFFD), written to a temporary file
-    beside ``path`` and renamed over it, so a failure never leaves a 0-byte or half-written file. A path that
-    exists and is not a regular file (``/dev/stdout``, a FIFO) is written in place instead of being replaced.
+
+def write_bytes(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path``, whole or not at all.
+
+    The data is written to a temporary file beside ``path`` and renamed over it, so a failure never leaves a 0-byte
+    or half-written file. A path that exists and is not a regular file (``/dev/stdout``, a FIFO) is written in place
+    instead of being replaced.
 
     Raises
     ------
     InputError
         ``output_unwritable`` when the folder is missing or not writable, or ``path`` is a folder.
     """
-    data = text.encode("utf-8", "replace")
     target = Path(path)
     try:
         try:

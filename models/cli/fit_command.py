@@ -114,7 +114,7 @@ def _run_fit(args: argparse.Namespace) -> int:
 
         write_text(args.html, ldavis_html(exploration.model))
     if args.save:
-        from models.cli.open_command import write_bytes
+        from models.cli.arguments import write_bytes
         from models.lda.saved_exploration import saved_from
         from models.lda.saved_model import save_model
 

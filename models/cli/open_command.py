@@ -8,15 +8,11 @@ The JSON is the report of ``fit --json`` (:func:`models.lda.report.lda_report`, 
 from __future__ import annotations
 
 import argparse
-import os
-import stat
-from pathlib import Path
 
-from models.cli.arguments import printable, read_input_file, write_json
+from models.cli.arguments import read_input_file, write_json
 from models.cli.registry import COMMANDS
-from models.errors import InputError
 
-__all__ = ["write_bytes"]
+__all__: list[str] = []
 
 
 def _open_parser(parser: argparse.ArgumentParser) -> None:
@@ -61,32 +57,6 @@ def _run_open(args: argparse.Namespace) -> int:
     if args.json:
         write_json(args.json, report)
     return 0
-
-
-def write_bytes(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all (a temporary file renamed over it, as ``write_text``).
-
-    Raises
-    ------
-    InputError
-        ``output_unwritable`` when the folder is missing or not writable, or ``path`` is a folder.
-    """
-    target = Path(path)
-    try:
-        try:
-            info = os.stat(target)
-        except FileNotFoundError:
-            info = None
-        if info is not None and stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(21, "Is a directory")
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        try:
-            temporary.write_bytes(data)
-            os.replace(temporary, target)
-        finally:
-            temporary.unlink(missing_ok=True)
-    except OSError as err:
-        raise InputError("output_unwritable", name=printable(path), detail=err.strerror or type(err).__name__) from None
 
 
 COMMANDS["open"] = (_open_parser, _run_open)

@@ -257,7 +257,7 @@ def _fit(spark: Any, args: argparse.Namespace, kind: str, started: float) -> int
     summary = _summary(saved, params, args, seconds)
     _print(summary)
     if args.out:
-        from models.cli.open_command import write_bytes
+        from models.cli.arguments import write_bytes
         from models.lda.saved_model import save_model
 
         write_bytes(args.out, save_model(saved))
