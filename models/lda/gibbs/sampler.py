@@ -70,14 +70,18 @@ def _word_coefficients(nwz: np.ndarray, inv_norm: np.ndarray, w: int, beta: floa
 
 
 @numba.njit(cache=True, nogil=True, inline="always")
-def _cumulate(d: int, ndz: np.ndarray, alpha: float, coef: np.ndarray, wts: np.ndarray, cum: np.ndarray):
-    """The weights ``(n_dk + α) c_k`` of document ``d`` and their cumulative sums per lane.
-
-    ``cum[LANES * j + l]`` sums the weights of topics l, l + LANES, ..., l + LANES * j. Returns the lanes' starts in
-    the overall order (lane 0 first) and the total: ``(o1, o2, o3, total)``.
-    """
-    for k in range(ndz.shape[1]):  # one vectorised pass (wts beyond n_topics stay 0)
+def _weights(d: int, ndz: np.ndarray, alpha: float, coef: np.ndarray, wts: np.ndarray) -> None:
+    """The weights ``(n_dk + α) c_k`` of document ``d`` for every topic, in one vectorised pass (``wts`` beyond
+    n_topics stay 0)."""
+    for k in range(ndz.shape[1]):
         wts[k] = (ndz[d, k] + alpha) * coef[k]
+
+
+@numba.njit(cache=True, nogil=True, inline="always")
+def _lanes(wts: np.ndarray, cum: np.ndarray):
+    """The weights' cumulative sums per lane: ``cum[LANES * j + l]`` sums the weights of topics l, l + LANES, ...,
+    l + LANES * j. Returns the lanes' starts in the overall order (lane 0 first) and the total:
+    ``(o1, o2, o3, total)``."""
     a0 = a1 = a2 = a3 = 0.0
     for j in range(wts.shape[0] // 4):  # (a stepped range compiled to a slower loop)
         a0 += wts[4 * j]
@@ -138,25 +142,37 @@ def _sample_runs(
     for r in range(r_lo, r_hi):
         w = run_word[r]
         _word_coefficients(nwz, inv_norm, w, beta, coef)
+        s, c_s = 0, coef[0]  # the previous token's new topic and factor, stored after this token's weight pass
         for i in range(run_ptr[r], run_ptr[r + 1]):
             d = DS[i]
             t = ZS[i]
-            # remove the token from every count
-            ndz[d, t] -= 1
+            # remove the token from the word's and the topics' counts
             nwz[w, t] -= 1
             nz[t] -= 1
-            inv_norm[t] = 1.0 / (nz[t] + v_beta)
-            coef[t] = word_factor(nwz[w, t], inv_norm[t], beta)
-            # draw from the exact full conditional (Griffiths & Steyvers 2004, eq. 5)
-            o1, o2, o3, total = _cumulate(d, ndz, alpha, coef, wts, cum)
-            t = _draw(_uniform(rng_state), o1, o2, o3, total, cum, n_topics)
+            inv_t = 1.0 / (nz[t] + v_beta)
+            inv_norm[t] = inv_t
+            c_t = word_factor(nwz[w, t], inv_t, beta)
+            # the full conditional (Griffiths & Steyvers 2004, eq. 5): the vectorised pass reads coef and the
+            # document's row before topics s and t are written there, and the two weights are patched after (a
+            # vector load spanning a just-written element waits until the write reaches the cache)
+            _weights(d, ndz, alpha, coef, wts)
+            wts[s] = (ndz[d, s] + alpha) * c_s
+            n_dt = ndz[d, t] - 1
+            wts[t] = (n_dt + alpha) * c_t
+            ndz[d, t] = n_dt
+            coef[s] = c_s
+            coef[t] = c_t
+            o1, o2, o3, total = _lanes(wts, cum)
+            s = _draw(_uniform(rng_state), o1, o2, o3, total, cum, n_topics)
             # add it back with its new topic
-            ndz[d, t] += 1
-            nwz[w, t] += 1
-            nz[t] += 1
-            inv_norm[t] = 1.0 / (nz[t] + v_beta)
-            coef[t] = word_factor(nwz[w, t], inv_norm[t], beta)
-            ZS[i] = t
+            ndz[d, s] += 1
+            nwz[w, s] += 1
+            nz[s] += 1
+            inv_s = 1.0 / (nz[s] + v_beta)
+            inv_norm[s] = inv_s
+            c_s = word_factor(nwz[w, s], inv_s, beta)
+            ZS[i] = s
+        coef[s] = c_s
 
 
 @numba.njit(cache=True, nogil=True)
@@ -220,23 +236,33 @@ def _sample_runs_prior(
         b = prior[prior_row[w]]
         for k in range(n_topics):
             coef[k] = (nwz[w, k] + b[k]) * inv_norm[k]
+        s, c_s = 0, coef[0]
         for i in range(run_ptr[r], run_ptr[r + 1]):
             d = DS[i]
             t = ZS[i]
-            ndz[d, t] -= 1
             nwz[w, t] -= 1
             nz[t] -= 1
-            inv_norm[t] = 1.0 / (nz[t] + prior_total[t])
-            coef[t] = (nwz[w, t] + b[t]) * inv_norm[t]
-            # p(z = k | rest) ∝ (n_dk + α)(n_kw + β_kw) / (n_k + Σ_w β_kw)
-            o1, o2, o3, total = _cumulate(d, ndz, alpha, coef, wts, cum)
-            t = _draw(_uniform(rng_state), o1, o2, o3, total, cum, n_topics)
-            ndz[d, t] += 1
-            nwz[w, t] += 1
-            nz[t] += 1
-            inv_norm[t] = 1.0 / (nz[t] + prior_total[t])
-            coef[t] = (nwz[w, t] + b[t]) * inv_norm[t]
-            ZS[i] = t
+            inv_t = 1.0 / (nz[t] + prior_total[t])
+            inv_norm[t] = inv_t
+            c_t = (nwz[w, t] + b[t]) * inv_t
+            # p(z = k | rest) ∝ (n_dk + α)(n_kw + β_kw) / (n_k + Σ_w β_kw), patched as in ``_sample_runs``
+            _weights(d, ndz, alpha, coef, wts)
+            wts[s] = (ndz[d, s] + alpha) * c_s
+            n_dt = ndz[d, t] - 1
+            wts[t] = (n_dt + alpha) * c_t
+            ndz[d, t] = n_dt
+            coef[s] = c_s
+            coef[t] = c_t
+            o1, o2, o3, total = _lanes(wts, cum)
+            s = _draw(_uniform(rng_state), o1, o2, o3, total, cum, n_topics)
+            ndz[d, s] += 1
+            nwz[w, s] += 1
+            nz[s] += 1
+            inv_s = 1.0 / (nz[s] + prior_total[s])
+            inv_norm[s] = inv_s
+            c_s = (nwz[w, s] + b[s]) * inv_s
+            ZS[i] = s
+        coef[s] = c_s
 
 
 @numba.njit(cache=True, nogil=True)
@@ -332,5 +358,5 @@ def token_weights(
     n_terms, n_topics = nwz.shape
     coef, wts, cum = scratch(1, n_topics)[0]
     _word_coefficients(np.ascontiguousarray(nwz, dtype=np.int32), 1.0 / (nz + n_terms * beta), w, beta, coef)
-    _cumulate(d, np.ascontiguousarray(ndz, dtype=np.int32), alpha, coef, wts, cum)
+    _weights(d, np.ascontiguousarray(ndz, dtype=np.int32), alpha, coef, wts)
     return wts[:n_topics].copy()

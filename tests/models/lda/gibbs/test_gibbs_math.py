@@ -66,10 +66,99 @@ def test_engine_draw_follows_the_conditional() -> None:
     nwz = np.ascontiguousarray(nzw.T, dtype=np.int32)
     coef, wts, cum = sampler.scratch(1, len(nz))[0]
     sampler._word_coefficients(nwz, 1.0 / (nz + nwz.shape[0] * beta), w, beta, coef)
-    o1, o2, o3, total = sampler._cumulate(d, ndz.astype(np.int32), alpha, coef, wts, cum)
+    sampler._weights(d, ndz.astype(np.int32), alpha, coef, wts)
+    o1, o2, o3, total = sampler._lanes(wts, cum)
     grid = (np.arange(20_000) + 0.5) / 20_000
     picks = [sampler._draw(u, o1, o2, o3, total, cum, len(nz)) for u in grid]
     np.testing.assert_allclose(np.bincount(picks, minlength=len(nz)) / len(grid), probabilities, atol=1e-4)
+
+
+def plain_sweeps(n_sweeps, run_word, run_ptr, ds, zs, nwz, ndz, nz, alpha, beta, rng_state, prior=None) -> None:
+    """The engine's sweep written plainly in Python: remove the token, compute every topic's weight from the
+    counts as they are, invert the lanes' cumulative sums, add the token back. ``prior``: ``(prior_row, prior,
+    prior_total)`` of seeded topics (β_kw) instead of the symmetric β."""
+    v_beta = nwz.shape[0] * beta
+    n_topics = nz.shape[0]
+    padded = (n_topics + sampler.LANES - 1) // sampler.LANES * sampler.LANES
+    for _ in range(n_sweeps):
+        for r in range(len(run_word)):
+            w = run_word[r]
+            for i in range(run_ptr[r], run_ptr[r + 1]):
+                d, t = ds[i], zs[i]
+                ndz[d, t] -= 1
+                nwz[w, t] -= 1
+                nz[t] -= 1
+                wts = np.zeros(padded)
+                if prior is None:
+                    wts[:n_topics] = (ndz[d] + alpha) * ((nwz[w] + beta) * (1.0 / (nz + v_beta)))
+                else:
+                    b = prior[1][prior[0][w]]
+                    wts[:n_topics] = (ndz[d] + alpha) * ((nwz[w] + b) * (1.0 / (nz + prior[2])))
+                cum = np.zeros(padded)
+                lane_totals = []
+                for lane in range(4):
+                    cum[lane::4] = np.cumsum(wts[lane::4])
+                    lane_totals.append(cum[lane::4][-1])
+                o1 = lane_totals[0]
+                o2 = o1 + lane_totals[1]
+                o3 = o2 + lane_totals[2]
+                t = sampler._draw(sampler._uniform(rng_state), o1, o2, o3, o3 + lane_totals[3], cum, n_topics)
+                ndz[d, t] += 1
+                nwz[w, t] += 1
+                nz[t] += 1
+                zs[i] = t
+
+
+@pytest.mark.parametrize("n_topics", [3, 6, 9])
+def test_engine_sweeps_equal_a_plain_sampler_draw_for_draw(n_topics: int) -> None:
+    """The kernel's bookkeeping (weights read before the counts they depend on are written, then patched) changes
+    nothing: from the same random stream it draws exactly the topics of the plain sampler, token by token."""
+    WS, DS, ZS, (nzw, ndz, nz) = random_state(21, n_docs=12, n_terms=15, n_topics=n_topics, n_tokens=400)
+    order, run_word, run_ptr = sampler.visiting_order(WS, DS, 15, n_topics)
+    states = []
+    for sweeps in (sampler.sweeps, plain_sweeps):
+        state = (
+            DS[order].astype(np.uint32),
+            ZS[order].astype(np.int32),
+            np.ascontiguousarray(nzw.T, dtype=np.int32),
+            ndz.astype(np.int32),
+            nz.astype(np.int64),
+        )
+        sweeps(3, run_word, run_ptr, *state, 0.1, 0.05, np.array([17], dtype=np.uint64))
+        states.append(state)
+    engine, plain = states
+    assert np.count_nonzero(engine[1] != ZS[order]) > 100  # the topics did move
+    for a, b in zip(engine, plain, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_seeded_sweeps_equal_a_plain_sampler_draw_for_draw() -> None:
+    """The same for the kernel of seeded topics (an asymmetric β_kw): words 0-2 lean to topic 0, 3-4 to topic 1."""
+    n_topics, n_terms = 5, 15
+    WS, DS, ZS, (nzw, ndz, nz) = random_state(22, n_docs=12, n_terms=n_terms, n_topics=n_topics, n_tokens=400)
+    table = np.full((3, n_topics), 0.05)
+    table[1, 0] = table[2, 1] = 2.0
+    row = np.zeros(n_terms, dtype=np.int64)
+    row[:3], row[3:5] = 1, 2
+    prior = (row, table, table[row].sum(axis=0))
+    order, run_word, run_ptr = sampler.visiting_order(WS, DS, n_terms, n_topics)
+    states = []
+    for run in (
+        lambda *state: sampler.sweeps_prior(3, run_word, run_ptr, *state, 0.1, *prior, np.array([3], np.uint64)),
+        lambda *state: plain_sweeps(3, run_word, run_ptr, *state, 0.1, 0.0, np.array([3], np.uint64), prior),
+    ):
+        state = (
+            DS[order].astype(np.uint32),
+            ZS[order].astype(np.int32),
+            np.ascontiguousarray(nzw.T, dtype=np.int32),
+            ndz.astype(np.int32),
+            nz.astype(np.int64),
+        )
+        run(*state)
+        states.append(state)
+    assert np.count_nonzero(states[0][1] != ZS[order]) > 100
+    for a, b in zip(*states, strict=True):
+        np.testing.assert_array_equal(a, b)
 
 
 def test_log_likelihood_equals_direct_gammaln() -> None:
