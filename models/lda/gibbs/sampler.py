@@ -356,7 +356,7 @@ def token_weights(
     ndarray of shape (n_topics,)
     """
     n_terms, n_topics = nwz.shape
-    coef, wts, cum = scratch(1, n_topics)[0]
+    coef, wts, _ = scratch(1, n_topics)[0]
     _word_coefficients(np.ascontiguousarray(nwz, dtype=np.int32), 1.0 / (nz + n_terms * beta), w, beta, coef)
     _weights(d, np.ascontiguousarray(ndz, dtype=np.int32), alpha, coef, wts)
     return wts[:n_topics].copy()
