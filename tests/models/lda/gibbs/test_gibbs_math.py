@@ -177,3 +177,18 @@ def test_log_likelihood_equals_direct_gammaln() -> None:
     assert log_likelihood_per_token(nzw, ndz, alpha, beta) == pytest.approx(direct / len(WS), rel=1e-12)
     fast = joint_log_likelihood_counts(np.ascontiguousarray(nzw.T), ndz, nz, alpha, beta)
     assert fast == pytest.approx(direct, rel=1e-10)
+
+
+def test_log_likelihood_with_counts_beyond_the_table() -> None:
+    """Counts at and above ``SMALL_COUNTS`` take lnΓ itself; the sum still equals the direct form."""
+    from models.lda.gibbs.likelihood import SMALL_COUNTS
+
+    rng = np.random.default_rng(4)
+    nzw = rng.integers(0, 3 * SMALL_COUNTS, size=(4, 7))
+    nzw[0, 0], nzw[1, 1] = SMALL_COUNTS, SMALL_COUNTS - 1
+    ndz = rng.integers(0, 3 * SMALL_COUNTS, size=(5, 4))
+    ndz[:, 0] = SMALL_COUNTS
+    alpha, beta = 0.3, 0.02
+    fast = joint_log_likelihood_counts(np.ascontiguousarray(nzw.T, dtype=np.int32), ndz.astype(np.int32),
+                                       nzw.sum(axis=1), alpha, beta)  # fmt: skip
+    assert fast == pytest.approx(joint_log_likelihood(nzw, ndz, alpha, beta), rel=1e-12)
