@@ -103,10 +103,19 @@ def partition(WS: np.ndarray, DS: np.ndarray, doc_lengths: np.ndarray, n_terms: 
     word_perm = np.empty(n_terms, dtype=np.int64)
     word_perm[np.argsort(word_group, kind="stable")] = np.arange(n_terms)
     WS = word_perm[WS]  # local ids from here on
-    block = (_doc_groups(doc_lengths, P)[DS] * P + np.sort(word_group)[WS]).astype(np.int64)
+    doc_group = _doc_groups(doc_lengths, P)
+    block = (doc_group[DS] * P + np.sort(word_group)[WS]).astype(np.int64)
+    # each document group in equal runs of documents, about doc_block's number each (counted from the group's
+    # first document, so that no group ends in a sliver of a few documents whose words' runs are short)
     docs_per_block = doc_block(n_topics, WS.size // P, len(doc_lengths) // P)  # a worker's share of the corpus
-    n_doc_blocks = len(doc_lengths) // docs_per_block + 1
-    key = (block * n_doc_blocks + DS // docs_per_block) * n_terms + WS
+    in_group = np.bincount(doc_group, minlength=P)
+    first = np.concatenate(([0], np.cumsum(in_group)[:-1]))
+    pieces = np.maximum(1, -(-in_group // docs_per_block))
+    sub_block = (
+        (np.arange(len(doc_lengths)) - first[doc_group]) * pieces[doc_group] // np.maximum(in_group, 1)[doc_group]
+    )
+    n_doc_blocks = int(pieces.max())
+    key = (block * n_doc_blocks + sub_block[DS]) * n_terms + WS
     order = np.argsort(key, kind="stable")
     key = key[order]
     starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if key.size else np.zeros(0, dtype=np.int64)
