@@ -14,11 +14,12 @@ given seed and number of workers whatever the threads' timing.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import threading
 
 import numba
 import numpy as np
 
+from models.lda.gibbs.phase_barrier import abort, arrive, counters, wait_for_all
 from models.lda.gibbs.sampler import _sample_runs, _sample_runs_prior, doc_block, scratch
 
 __all__ = ["Partition", "parallel_sweeps", "partition"]
@@ -126,49 +127,20 @@ def partition(WS: np.ndarray, DS: np.ndarray, doc_lengths: np.ndarray, n_terms: 
 
 
 @numba.njit(cache=True, nogil=True)
-def _sample_block(
-    r_lo: int,
-    r_hi: int,
+def _worker_sweeps(
+    i: int,
+    n_sweeps: int,
+    block_runs: np.ndarray,
     run_word: np.ndarray,
     run_ptr: np.ndarray,
     DS: np.ndarray,
     ZS: np.ndarray,
     nwz: np.ndarray,
     ndz: np.ndarray,
-    nz: np.ndarray,
-    local: np.ndarray,
+    totals: np.ndarray,
     inv_norm: np.ndarray,
     alpha: float,
     beta: float,
-    coef: np.ndarray,
-    wts: np.ndarray,
-    cum: np.ndarray,
-    rng_state: np.ndarray,
-) -> None:
-    """One worker's share of a phase: runs ``r_lo:r_hi`` with its own copy ``local`` of the topic totals ``nz``."""
-    v_beta = nwz.shape[0] * beta
-    for k in range(nz.shape[0]):
-        local[k] = nz[k]
-        inv_norm[k] = 1.0 / (nz[k] + v_beta)
-    _sample_runs(
-        r_lo, r_hi, run_word, run_ptr, DS, ZS, nwz, ndz, local, inv_norm, alpha, beta, coef, wts, cum, rng_state,
-    )  # fmt: skip
-
-
-@numba.njit(cache=True, nogil=True)
-def _sample_block_prior(
-    r_lo: int,
-    r_hi: int,
-    run_word: np.ndarray,
-    run_ptr: np.ndarray,
-    DS: np.ndarray,
-    ZS: np.ndarray,
-    nwz: np.ndarray,
-    ndz: np.ndarray,
-    nz: np.ndarray,
-    local: np.ndarray,
-    inv_norm: np.ndarray,
-    alpha: float,
     prior_row: np.ndarray,
     prior: np.ndarray,
     prior_total: np.ndarray,
@@ -176,15 +148,50 @@ def _sample_block_prior(
     wts: np.ndarray,
     cum: np.ndarray,
     rng_state: np.ndarray,
-) -> None:
-    """``_sample_block`` with the word prior of seeded topics (``prior_row`` indexed by local word id)."""
-    for k in range(nz.shape[0]):
-        local[k] = nz[k]
-        inv_norm[k] = 1.0 / (nz[k] + prior_total[k])
-    _sample_runs_prior(
-        r_lo, r_hi, run_word, run_ptr, DS, ZS, nwz, ndz, local, inv_norm, alpha, prior_row, prior, prior_total,
-        coef, wts, cum, rng_state,
-    )  # fmt: skip
+    counter: np.ndarray,
+) -> bool:
+    """Worker ``i``'s share of ``n_sweeps`` sweeps: in phase p, block (i, (i + p) mod P), then the barrier.
+
+    ``totals[i, 0]`` is the worker's copy of the topic totals as the phase began (every worker keeps the same copy);
+    ``totals[i, 1 + g % 2]`` its running totals in the g-th phase of this call (two buffers: the others read the last
+    phase's while this one fills the next). After the barrier every worker adds up all workers' changes in the same
+    order, so the copies stay equal. With an empty ``prior_row`` the prior is the symmetric β, otherwise the word
+    prior of seeded topics (``prior_row`` by local word id). Returns False if another worker aborted.
+    """
+    P, n_topics = totals.shape[0], totals.shape[2]
+    seeded = prior_row.shape[0] > 0
+    v_beta = nwz.shape[0] * beta
+    base = totals[i, 0]
+    g = 0
+    for _ in range(n_sweeps):
+        for phase in range(P):
+            mine = totals[i, 1 + g % 2]
+            for k in range(n_topics):
+                mine[k] = base[k]
+                inv_norm[k] = 1.0 / (base[k] + (prior_total[k] if seeded else v_beta))
+            b = i * P + (i + phase) % P
+            if seeded:
+                _sample_runs_prior(
+                    block_runs[b], block_runs[b + 1], run_word, run_ptr, DS, ZS, nwz, ndz, mine, inv_norm, alpha,
+                    prior_row, prior, prior_total, coef, wts, cum, rng_state,
+                )  # fmt: skip
+            else:
+                _sample_runs(
+                    block_runs[b], block_runs[b + 1], run_word, run_ptr, DS, ZS, nwz, ndz, mine, inv_norm, alpha,
+                    beta, coef, wts, cum, rng_state,
+                )  # fmt: skip
+            g += 1
+            arrive(counter, i, g)
+            if not wait_for_all(counter, g):
+                return False
+            done = 1 + (g - 1) % 2
+            for k in range(n_topics):  # n_k += every worker's change in the phase
+                start = base[k]
+                total = start
+                for j in range(P):
+                    total += totals[j, done, k] - start
+                base[k] = total
+    return True
 
 
 def parallel_sweeps(
@@ -208,34 +215,46 @@ def parallel_sweeps(
     ``word_prior`` is ``(prior_row, prior, prior_total)`` of seeded topics (``prior_row`` by local word id), or None
     for the symmetric β.
 
-    The workers are plain threads running a numba kernel that releases the GIL (no OpenMP: a process that has
-    used GNU OpenMP may not fork, and the app starts worker processes).
+    The workers are plain threads, this one and ``n_workers - 1`` more, each running :func:`_worker_sweeps` (numba,
+    without the GIL) for all the sweeps; they meet at :mod:`models.lda.gibbs.phase_barrier` after every phase. (No
+    OpenMP: a process that has used GNU OpenMP may not fork, and the app starts worker processes.)
     """
     P, n_topics = n_workers, nz.shape[0]
-    # each worker's scratch rows padded apart by 128 bytes, so no cache line is written by two cores
+    # each worker's rows padded apart by 128 bytes, so that no cache line is written by two cores
     width = n_topics + 16
-    local = np.empty((P, width), dtype=nz.dtype)[:, :n_topics]
+    totals = np.empty((P, 3, width), dtype=np.int64)[:, :, :n_topics]
+    totals[:, 0] = nz
     inv_norm = np.empty((P, width))[:, :n_topics]
     rows = scratch(P, n_topics)  # coef, wts, cum
+    counter = counters(P)
+    if word_prior is None:
+        word_prior = (np.zeros(0, dtype=np.int32), np.zeros((1, n_topics)), np.zeros(n_topics))
+    failures: list[BaseException] = []
 
-    def block(i: int, phase: int) -> None:
-        b = i * P + (i + phase) % P
-        if word_prior is not None:
-            _sample_block_prior(
-                block_runs[b], block_runs[b + 1], run_word, run_ptr, DS, ZS, nwz, ndz, nz, local[i], inv_norm[i],
-                alpha, *word_prior, rows[i, 0], rows[i, 1], rows[i, 2], rng_states[i],
+    def work(i: int) -> None:
+        try:
+            _worker_sweeps(
+                i, n_sweeps, block_runs, run_word, run_ptr, DS, ZS, nwz, ndz, totals, inv_norm[i], alpha, beta,
+                *word_prior, rows[i, 0], rows[i, 1], rows[i, 2], rng_states[i], counter,
             )  # fmt: skip
-            return
-        _sample_block(
-            block_runs[b], block_runs[b + 1], run_word, run_ptr, DS, ZS, nwz, ndz, nz, local[i], inv_norm[i],
-            alpha, beta, rows[i, 0], rows[i, 1], rows[i, 2], rng_states[i],
-        )  # fmt: skip
+        except BaseException as error:  # reported below, after the others have stopped
+            failures.append(error)
+            abort(counter)
 
-    with ThreadPoolExecutor(max_workers=P - 1) as pool:
-        for _ in range(n_sweeps):
-            for phase in range(P):
-                others = [pool.submit(block, i, phase) for i in range(1, P)]
-                block(0, phase)  # this thread is worker 0
-                for future in others:
-                    future.result()
-                nz += (local - nz).sum(axis=0)  # add up the workers' changes to the topic totals
+    threads = [threading.Thread(target=work, args=(i,), name=f"gibbs-worker-{i}", daemon=True) for i in range(1, P)]
+    started: list[threading.Thread] = []
+    try:
+        for thread in threads:
+            thread.start()
+            started.append(thread)
+    except BaseException:  # (no thread could be started): release those waiting, then report
+        abort(counter)
+        for thread in started:
+            thread.join()
+        raise
+    work(0)  # this thread is worker 0
+    for thread in started:
+        thread.join()
+    if failures:
+        raise failures[0]
+    nz[:] = totals[0, 0]

@@ -107,3 +107,87 @@ def test_workers_is_checked() -> None:
         with pytest.raises(InputError) as caught:
             fit_gibbs(corpus, LdaOptions(n_topics=2, workers=bad))
         assert caught.value.params["option"] == "workers"
+
+
+def phases_one_by_one(n_sweeps, P, part, ds, zs, nwz, ndz, nz, alpha, beta, states, word_prior=None) -> None:
+    """What the workers compute, without threads: each phase's blocks one after another, each from the totals as the
+    phase began, and the workers' changes to the totals added up at the phase's end."""
+    from models.lda.gibbs import sampler
+
+    n_topics = nz.shape[0]
+    for _ in range(n_sweeps):
+        for phase in range(P):
+            start = nz.copy()
+            changes = np.zeros_like(nz)
+            for i in range(P):
+                b = i * P + (i + phase) % P
+                mine = start.copy()
+                coef, wts, cum = sampler.scratch(1, n_topics)[0]
+                lo, hi = part.block_runs[b], part.block_runs[b + 1]
+                if word_prior is None:
+                    inv_norm = 1.0 / (mine + nwz.shape[0] * beta)
+                    sampler._sample_runs(
+                        lo, hi, part.run_word, part.run_ptr, ds, zs, nwz, ndz, mine, inv_norm, alpha, beta,
+                        coef, wts, cum, states[i],
+                    )  # fmt: skip
+                else:
+                    inv_norm = 1.0 / (mine + word_prior[2])
+                    sampler._sample_runs_prior(
+                        lo, hi, part.run_word, part.run_ptr, ds, zs, nwz, ndz, mine, inv_norm, alpha, *word_prior,
+                        coef, wts, cum, states[i],
+                    )  # fmt: skip
+                changes += mine - start
+            nz[:] = start + changes
+
+
+@pytest.mark.parametrize(("workers", "seeded"), [(2, False), (3, False), (2, True)])
+def test_threads_compute_exactly_the_phases_one_by_one(planted, workers: int, seeded: bool) -> None:
+    """The workers' threads meet at the barrier after every phase: each phase sees every count the others wrote in
+    the phase before, and the result is the same, bit for bit, as running the blocks one after another."""
+    from models.lda.gibbs.engine import corpus_tokens
+
+    n_topics = 6
+    WS, DS, lengths = corpus_tokens(planted.corpus)
+    n_terms = planted.corpus.vocab_size
+    z = np.random.default_rng(3).integers(0, n_topics, size=WS.size).astype(np.int32)
+    counts = count_assignments(WS, DS, z, n_docs=len(lengths), n_terms=n_terms, n_topics=n_topics)
+    part = partition(WS, DS, lengths, n_terms, n_topics, workers)
+    nwz = np.empty((n_terms, n_topics), dtype=np.int32)
+    nwz[part.word_perm] = counts.nzw.T
+    word_prior = None
+    if seeded:
+        table = np.full((2, n_topics), 0.01)
+        table[1, 0] = 1.0
+        row = np.zeros(n_terms, dtype=np.int32)
+        row[part.word_perm[:20]] = 1
+        word_prior = (row, table, table[row].sum(axis=0))
+    results = []
+    for run in (parallel_sweeps, None):
+        state = [DS[part.order].astype(np.uint32), z[part.order].copy(), nwz.copy(), counts.ndz.astype(np.int32),
+                 counts.nz.copy()]  # fmt: skip
+        rng = np.zeros((workers, 16), dtype=np.uint64)
+        rng[:, 0] = np.arange(1, workers + 1)
+        if run is None:
+            phases_one_by_one(4, workers, part, *state, 0.1, 0.01, rng[:, :1], word_prior)
+        else:
+            run(4, workers, part.block_runs, part.run_word, part.run_ptr, *state, 0.1, 0.01, rng[:, :1], word_prior)
+        results.append(state)
+    assert np.count_nonzero(results[0][1] != z[part.order]) > WS.size // 4  # topics moved
+    for a, b in zip(*results, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_a_failing_worker_stops_the_others(planted, monkeypatch) -> None:
+    """If a worker fails, the one waiting for it at the barrier returns and the error is raised (no hang)."""
+    from models.lda.gibbs import parallel
+
+    real = parallel._worker_sweeps
+
+    def second_worker_fails(i, *args):
+        if i == 1:
+            raise MemoryError("worker 1")
+        return real(i, *args)
+
+    monkeypatch.setattr(parallel, "_worker_sweeps", second_worker_fails)
+    with pytest.raises(MemoryError, match="worker 1"):
+        fit_gibbs(planted.corpus, LdaOptions(n_topics=4, iterations=5, seed=0, workers=2))
