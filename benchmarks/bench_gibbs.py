@@ -18,10 +18,13 @@ Corpora: (a) the Lee news corpus, (b) about 10,000 documents / 1 M tokens / 20,0
 generative model (cached in the temporary directory after the first run; terms that never occur are dropped so that
 both engines see the same vocabulary size V).
 
-The speed-up column divides each engine's speed by its own one-worker speed in the same run.
+The speed-up column divides each engine's speed by its own one-worker speed in the same run. ``--paired N`` measures
+only our two-worker speed-up, as N pairs run back to back (one worker, then two, the same seed), each pair's ratio
+and their median: on a shared machine a pair sees one background load, where the medians above compare runs minutes
+apart.
 
     OPENBLAS_NUM_THREADS=1 python benchmarks/bench_gibbs.py [--repeats 3] [--quick | --no-lee] [--workers 1 2]
-        [--topics ...]
+        [--topics ...] [--paired N]
 """
 
 from __future__ import annotations
@@ -123,6 +126,21 @@ def run_tomotopy(corpus: Corpus, k: int, sweeps: int, seed: int, workers: int = 
     return mdl.num_words * sweeps / elapsed, ll, mdl.ll_per_word, mdl.num_words * sweeps / cpu
 
 
+def paired(corpora: list, topics: list[int], n_pairs: int) -> None:
+    """Our two-worker speed-up from ``n_pairs`` back-to-back pairs per K (one worker, then two, the same seed)."""
+    print(f"alpha={ALPHA} beta={BETA}; {n_pairs} pairs per K (seeds 0..{n_pairs - 1})")
+    for name, corpus, sweeps in corpora:
+        for k in topics:
+            ratios = []
+            for seed in range(n_pairs):
+                one = run_ours(corpus, k, sweeps, seed, 1)[0]
+                two = run_ours(corpus, k, sweeps, seed, 2)[0]
+                ratios.append(two / one)
+                print(f"{name} K={k} pair {seed}: {one / 1e6:.2f} -> {two / 1e6:.2f} M tokens/s, {two / one:.2f}x",
+                      flush=True)  # fmt: skip
+            print(f"{name} K={k}: median speed-up of 2 workers over 1: {statistics.median(ratios):.2f}x", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=3)
@@ -132,6 +150,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="Lee corpus only")
     parser.add_argument("--no-lee", action="store_true", help="the generated 1 M-token corpus only")
     parser.add_argument("--workers", type=int, nargs="+", default=[1], help="worker counts, e.g. 1 2")
+    parser.add_argument("--paired", type=int, default=0, help="only our 2-worker speed-up, from N back-to-back pairs")
     args = parser.parse_args()
     if os.environ.get("OPENBLAS_NUM_THREADS") != "1":
         print("note: set OPENBLAS_NUM_THREADS=1 for comparable numbers", file=sys.stderr)
@@ -144,6 +163,9 @@ def main() -> None:
     for workers in args.workers:  # numba compile (or cache load), not timed
         fit_gibbs(load_sample("lee-news"), LdaOptions(n_topics=2, iterations=1, workers=workers))
 
+    if args.paired:
+        paired(corpora, args.topics, args.paired)
+        return
     print(f"alpha={ALPHA} beta={BETA}; medians of {args.repeats} runs (seeds 0..{args.repeats - 1})")
     header = (
         f"{'corpus':<10} {'tokens':>9} {'V':>6} {'K':>4} {'sweeps':>6} {'work':>4} | "
