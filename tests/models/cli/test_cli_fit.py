@@ -4,29 +4,17 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "models", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={"OPENBLAS_NUM_THREADS": "1", "PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
-    )
+from tests.models.cli.conftest import run_models
 
 
 def test_lsa_report_of_the_lecture(tmp_path: Path) -> None:
     out = tmp_path / "lsa.json"
-    done = _run("fit", "lecture-lsa", "--method", "lsa", "--json", str(out))
+    done = run_models("fit", "lecture-lsa", "--method", "lsa", "--json", str(out))
     assert done.returncode == 0, done.stderr
     assert "singular values: 1.932 1.732 1.000 1.000 0.518" in done.stdout
     report = json.loads(out.read_text(encoding="utf-8"))
@@ -44,7 +32,7 @@ def test_lsa_report_of_the_lecture(tmp_path: Path) -> None:
 
 def test_lsa_truncated_to_k(tmp_path: Path) -> None:
     out = tmp_path / "lsa2.json"
-    assert _run("fit", "lecture-lsa", "--method", "lsa", "--k", "2", "--json", str(out)).returncode == 0
+    assert run_models("fit", "lecture-lsa", "--method", "lsa", "--k", "2", "--json", str(out)).returncode == 0
     report = json.loads(out.read_text(encoding="utf-8"))
     assert np.array(report["U"]).shape == (5, 2) and np.array(report["document_concepts"]).shape == (2, 6)
 
@@ -52,7 +40,7 @@ def test_lsa_truncated_to_k(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def lda_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], dict, str]:
     folder = tmp_path_factory.mktemp("fit")
-    done = _run(
+    done = run_models(
         "fit",
         "ko-market",
         "--method",
@@ -112,7 +100,7 @@ def test_lda_html_is_offline(lda_run: tuple) -> None:
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(args: tuple[str, ...], needle: str) -> None:
-    done = _run(*args)
+    done = run_models(*args)
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error:"), done.stderr

@@ -4,30 +4,17 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "models", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={"OPENBLAS_NUM_THREADS": "1", "PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
-    )
+from tests.models.cli.conftest import run_models
 
 
 def test_sweep_json(tmp_path: Path) -> None:
     out = tmp_path / "sweep.json"
-    done = _run("sweep", "lee-news", "--k", "2:4", "--seeds", "2", "--iterations", "50", "--workers", "1",
-                "--json", str(out))  # fmt: skip
+    done = run_models("sweep", "lee-news", "--k", "2:4", "--seeds", "2", "--iterations", "50", "--workers", "1",
+                      "--json", str(out))  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "K sweep (gibbs)" in done.stdout
     report = json.loads(out.read_text(encoding="utf-8"))
@@ -46,7 +33,7 @@ def test_sweep_json(tmp_path: Path) -> None:
 
 def test_sweep_without_stability(tmp_path: Path) -> None:
     out = tmp_path / "s.json"
-    done = _run("sweep", "lecture-lsa", "--k", "2:3", "--seeds", "1", "--engine", "sklearn", "--json", str(out))
+    done = run_models("sweep", "lecture-lsa", "--k", "2:3", "--seeds", "1", "--engine", "sklearn", "--json", str(out))
     assert done.returncode == 0, done.stderr
     assert all(entry["stability"] is None for entry in json.loads(out.read_text())["per_k"])
 
@@ -61,7 +48,7 @@ def test_sweep_without_stability(tmp_path: Path) -> None:
     ],
 )
 def test_sweep_bad_input(args: tuple[str, ...], needle: str) -> None:
-    done = _run("sweep", "lecture-lsa", *args)
+    done = run_models("sweep", "lecture-lsa", *args)
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and needle in lines[0]
@@ -71,8 +58,8 @@ def test_fit_with_seed_words(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds.txt"
     seeds.write_text("sports: game team\n# comment\npolitics: government minister\n", encoding="utf-8")
     out = tmp_path / "fit.json"
-    done = _run("fit", "lee-news", "--method", "lda", "--k", "8", "--workers", "1", "--seed-words", str(seeds),
-                "--json", str(out))  # fmt: skip
+    done = run_models("fit", "lee-news", "--method", "lda", "--k", "8", "--workers", "1", "--seed-words", str(seeds),
+                      "--json", str(out))  # fmt: skip
     assert done.returncode == 0, done.stderr
     report = json.loads(out.read_text(encoding="utf-8"))
     named = {topic["id"]: topic for topic in report["topics"]}
@@ -93,7 +80,7 @@ def test_fit_with_seed_words(tmp_path: Path) -> None:
 def test_fit_bad_seed_words(tmp_path: Path, text: str, extra: tuple[str, ...], needle: str) -> None:
     seeds = tmp_path / "seeds.txt"
     seeds.write_text(text, encoding="utf-8")
-    done = _run("fit", "lee-news", "--method", "lda", "--k", "4", "--seed-words", str(seeds), *extra)
+    done = run_models("fit", "lee-news", "--method", "lda", "--k", "4", "--seed-words", str(seeds), *extra)
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and needle in lines[0], lines
