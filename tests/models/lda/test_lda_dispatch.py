@@ -30,11 +30,6 @@ from models.synthetic import block_diagonal, generative, topic_recovery
 from tests.models.fixtures import wide_corpus
 
 
-@pytest.fixture(scope="module")
-def block():
-    return block_diagonal()
-
-
 def _recorder(name, calls):
     def fit(corpus, options, progress=None, partial=None):
         calls.append((name, corpus, options, progress))

@@ -11,17 +11,6 @@ from models.errors import InputError
 from models.lda.options import FitCancelled, LdaOptions
 from models.lda.quality import KScore, choose_k, coherence, perplexity, top_terms
 from models.lda.topic_model import TopicModel
-from models.synthetic import block_diagonal, generative
-
-
-@pytest.fixture(scope="module")
-def planted():
-    return generative(n_docs=300, n_topics=5, n_terms=300, seed=0)
-
-
-@pytest.fixture(scope="module")
-def block():
-    return block_diagonal()
 
 
 def _model(corpus, phi, theta):

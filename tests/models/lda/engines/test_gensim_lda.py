@@ -6,35 +6,17 @@ import dataclasses
 
 import numpy as np
 import pytest
-import scipy.sparse as sp
 
 from models.lda.engines import gensim_lda
 from models.lda.engines.gensim_lda import fit_gensim
 from models.lda.options import FitCancelled, LdaOptions
-from models.synthetic import block_diagonal, generative, topic_recovery
-
-
-@pytest.fixture(scope="module")
-def block():
-    return block_diagonal()
-
-
-@pytest.fixture(scope="module")
-def planted():
-    return generative(n_docs=300, n_topics=5, n_terms=300, seed=0)
-
-
-def _as(corpus, kind):
-    if kind == "dense":
-        return dataclasses.replace(corpus, dtm=corpus.dtm.toarray())
-    if kind == "csr_array":
-        return dataclasses.replace(corpus, dtm=sp.csr_array(corpus.dtm))
-    return corpus
+from models.synthetic import topic_recovery
+from tests.models.lda.conftest import as_storage
 
 
 @pytest.mark.parametrize("kind", ["csr_matrix", "dense"])
 def test_recovers_block_diagonal_topics(block, kind):
-    model = fit_gensim(_as(block.corpus, kind), LdaOptions(engine="gensim", n_topics=5))
+    model = fit_gensim(as_storage(block.corpus, kind), LdaOptions(engine="gensim", n_topics=5))
     assert topic_recovery(block.phi, model.phi).min() >= 0.9
     assert np.all(model.theta.max(axis=1) > 0.9)
     assert model.engine == "gensim"
@@ -43,7 +25,7 @@ def test_recovers_block_diagonal_topics(block, kind):
 
 
 def test_recovers_generative_topics(planted):
-    model = fit_gensim(_as(planted.corpus, "csr_array"), LdaOptions(engine="gensim", n_topics=5, seed=0))
+    model = fit_gensim(as_storage(planted.corpus, "csr_array"), LdaOptions(engine="gensim", n_topics=5, seed=0))
     assert topic_recovery(planted.phi, model.phi).min() >= 0.9
     assert topic_recovery(planted.theta.T, model.theta.T).min() >= 0.9
 
@@ -51,7 +33,7 @@ def test_recovers_generative_topics(planted):
 def test_dense_and_sparse_input_give_the_same_model(block):
     options = LdaOptions(engine="gensim", n_topics=5, passes=4, iterations=50, seed=4)
     a = fit_gensim(block.corpus, options)
-    b = fit_gensim(_as(block.corpus, "dense"), options)
+    b = fit_gensim(as_storage(block.corpus, "dense"), options)
     np.testing.assert_allclose(a.phi, b.phi, rtol=1e-10)
     np.testing.assert_allclose(a.theta, b.theta, rtol=1e-10)
 

@@ -6,36 +6,18 @@ import dataclasses
 
 import numpy as np
 import pytest
-import scipy.sparse as sp
 from sklearn.decomposition import LatentDirichletAllocation
 
 from models.lda.engines import sklearn_lda
 from models.lda.engines.sklearn_lda import fit_sklearn
 from models.lda.options import FitCancelled, LdaOptions
-from models.synthetic import block_diagonal, generative, topic_recovery
-
-
-@pytest.fixture(scope="module")
-def block():
-    return block_diagonal()
-
-
-@pytest.fixture(scope="module")
-def planted():
-    return generative(n_docs=300, n_topics=5, n_terms=300, seed=0)
-
-
-def _as(corpus, kind):
-    if kind == "dense":
-        return dataclasses.replace(corpus, dtm=corpus.dtm.toarray())
-    if kind == "csr_array":
-        return dataclasses.replace(corpus, dtm=sp.csr_array(corpus.dtm))
-    return corpus
+from models.synthetic import topic_recovery
+from tests.models.lda.conftest import as_storage
 
 
 @pytest.mark.parametrize("kind", ["csr_matrix", "dense"])
 def test_recovers_block_diagonal_topics(block, kind):
-    model = fit_sklearn(_as(block.corpus, kind), LdaOptions(engine="sklearn", n_topics=5))
+    model = fit_sklearn(as_storage(block.corpus, kind), LdaOptions(engine="sklearn", n_topics=5))
     assert topic_recovery(block.phi, model.phi).min() >= 0.9
     # each document is about one block
     assert np.all(model.theta.max(axis=1) > 0.9)
@@ -46,7 +28,7 @@ def test_recovers_block_diagonal_topics(block, kind):
 
 @pytest.mark.parametrize("kind", ["csr_array", "dense"])
 def test_recovers_generative_topics(planted, kind):
-    model = fit_sklearn(_as(planted.corpus, kind), LdaOptions(engine="sklearn", n_topics=5, seed=0))
+    model = fit_sklearn(as_storage(planted.corpus, kind), LdaOptions(engine="sklearn", n_topics=5, seed=0))
     assert topic_recovery(planted.phi, model.phi).min() >= 0.9
     assert topic_recovery(planted.theta.T, model.theta.T).min() >= 0.9
 
@@ -54,7 +36,7 @@ def test_recovers_generative_topics(planted, kind):
 def test_dense_and_sparse_input_give_the_same_model(block):
     options = LdaOptions(engine="sklearn", n_topics=5, passes=8, seed=4)
     a = fit_sklearn(block.corpus, options)
-    b = fit_sklearn(_as(block.corpus, "dense"), options)
+    b = fit_sklearn(as_storage(block.corpus, "dense"), options)
     np.testing.assert_allclose(a.phi, b.phi, rtol=1e-10)
     np.testing.assert_allclose(a.theta, b.theta, rtol=1e-10)
 
