@@ -162,15 +162,32 @@ def sankey_figure(sweep: KSweep, names: dict[int, dict[int, str]] | None = None,
     return fig
 
 
+def _add_stability_and_new_themes(fig: go.Figure, rows) -> None:
+    """Mean stability per K (when measured) on the figure's y axis, and the new themes per K as bars on a third axis
+    whose range keeps them in the lower third."""
+    ks = [r.k for r in rows]
+    if any(r.stability is not None for r in rows):
+        fig.add_trace(go.Scatter(x=ks, y=[r.stability for r in rows], mode="lines+markers", name=t("col_stability")))
+    fig.add_trace(go.Bar(x=ks, y=[r.new_themes for r in rows], name=t("col_new_themes"), yaxis="y3", opacity=0.35))
+    fig.update_layout(
+        yaxis3={
+            "overlaying": "y",
+            "side": "right",
+            "position": 1.0,
+            "showgrid": False,
+            "title": t("col_new_themes"),
+            "range": [0, 3 * max([r.new_themes for r in rows] + [1])],
+        }
+    )
+
+
 def curves_figure(sweep: KSweep) -> go.Figure:
     """Coherence (c_v), perplexity, mean stability and new themes against K, on two y axes."""
     rows = sweep.rows
     ks = [r.k for r in rows]
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=ks, y=[r.c_v for r in rows], mode="lines+markers", name="c_v"))
-    if any(r.stability is not None for r in rows):
-        fig.add_trace(go.Scatter(x=ks, y=[r.stability for r in rows], mode="lines+markers", name=t("col_stability")))
-    fig.add_trace(go.Bar(x=ks, y=[r.new_themes for r in rows], name=t("col_new_themes"), yaxis="y3", opacity=0.35))
+    _add_stability_and_new_themes(fig, rows)
     fig.add_trace(
         go.Scatter(x=ks, y=[r.perplexity for r in rows], mode="lines+markers", name=t("perplexity"), yaxis="y2",
                    line={"dash": "dot"})
@@ -181,14 +198,6 @@ def curves_figure(sweep: KSweep) -> go.Figure:
         xaxis={"title": "K", "domain": [0.0, 0.92]},
         yaxis={"title": "c_v · " + t("col_stability"), "range": [0, 1.05]},
         yaxis2={"title": t("perplexity"), "overlaying": "y", "side": "right"},
-        yaxis3={
-            "overlaying": "y",
-            "side": "right",
-            "position": 1.0,
-            "showgrid": False,
-            "title": t("col_new_themes"),
-            "range": [0, 3 * max([r.new_themes for r in rows] + [1])],
-        },  # the bars stay in the lower third
         plot_bgcolor="white",
         legend={"orientation": "h"},
     )
@@ -414,23 +423,8 @@ def add_curves(fig: go.Figure, fit_key: str) -> None:
     sweep: KSweep | None = result_cache.get(key) if key else None
     if sweep is None:
         return
-    rows = sweep.rows
-    if any(r.stability is not None for r in rows):
-        fig.add_trace(go.Scatter(x=[r.k for r in rows], y=[r.stability for r in rows], mode="lines+markers",
-                                 name=t("col_stability")))  # fmt: skip
-    fig.add_trace(go.Bar(x=[r.k for r in rows], y=[r.new_themes for r in rows], name=t("col_new_themes"),
-                         yaxis="y3", opacity=0.35))  # fmt: skip
-    fig.update_layout(
-        xaxis={"domain": [0.0, 0.9]},
-        yaxis3={
-            "overlaying": "y",
-            "side": "right",
-            "position": 1.0,
-            "showgrid": False,
-            "title": t("col_new_themes"),
-            "range": [0, 3 * max([r.new_themes for r in rows] + [1])],
-        },
-    )
+    _add_stability_and_new_themes(fig, sweep.rows)
+    fig.update_layout(xaxis={"domain": [0.0, 0.9]})
 
 
 def stability_of_fit(fit_key: str) -> Stability | None:
