@@ -109,6 +109,17 @@ def plain_sweeps(n_sweeps, run_word, run_ptr, ds, zs, nwz, ndz, nz, alpha, beta,
                 zs[i] = t
 
 
+def kernel_state(DS, ZS, order, nzw, ndz, nz) -> tuple[np.ndarray, ...]:
+    """Fresh copies of ``(ds, zs, nwz, ndz, nz)`` in the kernels' visiting order and types."""
+    return (
+        DS[order].astype(np.uint32),
+        ZS[order].astype(np.int32),
+        np.ascontiguousarray(nzw.T, dtype=np.int32),
+        ndz.astype(np.int32),
+        nz.astype(np.int64),
+    )
+
+
 @pytest.mark.parametrize("n_topics", [3, 6, 9])
 def test_engine_sweeps_equal_a_plain_sampler_draw_for_draw(n_topics: int) -> None:
     """The kernel's bookkeeping (weights read before the counts they depend on are written, then patched) changes
@@ -117,13 +128,7 @@ def test_engine_sweeps_equal_a_plain_sampler_draw_for_draw(n_topics: int) -> Non
     order, run_word, run_ptr = sampler.visiting_order(WS, DS, 15, n_topics)
     states = []
     for sweeps in (sampler.sweeps, plain_sweeps):
-        state = (
-            DS[order].astype(np.uint32),
-            ZS[order].astype(np.int32),
-            np.ascontiguousarray(nzw.T, dtype=np.int32),
-            ndz.astype(np.int32),
-            nz.astype(np.int64),
-        )
+        state = kernel_state(DS, ZS, order, nzw, ndz, nz)
         sweeps(3, run_word, run_ptr, *state, 0.1, 0.05, np.array([17], dtype=np.uint64))
         states.append(state)
     engine, plain = states
@@ -147,13 +152,7 @@ def test_seeded_sweeps_equal_a_plain_sampler_draw_for_draw() -> None:
         lambda *state: sampler.sweeps_prior(3, run_word, run_ptr, *state, 0.1, *prior, np.array([3], np.uint64)),
         lambda *state: plain_sweeps(3, run_word, run_ptr, *state, 0.1, 0.0, np.array([3], np.uint64), prior),
     ):
-        state = (
-            DS[order].astype(np.uint32),
-            ZS[order].astype(np.int32),
-            np.ascontiguousarray(nzw.T, dtype=np.int32),
-            ndz.astype(np.int32),
-            nz.astype(np.int64),
-        )
+        state = kernel_state(DS, ZS, order, nzw, ndz, nz)
         run(*state)
         states.append(state)
     assert np.count_nonzero(states[0][1] != ZS[order]) > 100
