@@ -196,11 +196,8 @@ def fit_gibbs(
     if workers > 1:
         part = partition(WS, DS, doc_lengths, n_terms, n_topics, workers)
         order, run_word, run_ptr = part.order, part.run_word, part.run_ptr
-        # one SplitMix64 state per worker, 128 bytes apart: states written by two cores in one cache line halved
-        # the speed of two workers
-        padded = np.zeros((workers, 16), dtype=np.uint64)
-        padded[:, 0] = np.random.SeedSequence(options.seed).generate_state(workers, dtype=np.uint64)
-        rng_states = padded[:, :1]
+        # one SplitMix64 state per worker (parallel_sweeps keeps each on a page of its own while sampling)
+        rng_states = np.random.SeedSequence(options.seed).generate_state(workers, dtype=np.uint64).reshape(workers, 1)
     else:
         order, run_word, run_ptr = visiting_order(WS, DS, n_terms, n_topics)
     ds, zs = DS[order].astype(np.uint32), z_text[order]  # unsigned ids: no negative-index checks in numba

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from models.lda.gibbs import fit_gibbs
 from models.lda.gibbs.counts import check_counts, count_assignments
-from models.lda.gibbs.parallel import parallel_sweeps, partition
+from models.lda.gibbs.parallel import PAGE_BYTES, parallel_sweeps, partition, per_worker
 from models.lda.options import LdaOptions
 from models.synthetic import generative, topic_recovery
 
@@ -51,6 +51,27 @@ def test_counts_stay_consistent_with_the_assignments(
     z[part.order] = zs
     check_counts(WS, DS, z, local[part.word_perm].T, ndz, nz)
     assert z.min(initial=0) >= 0 and z.max(initial=0) < n_topics
+
+
+@pytest.mark.parametrize(
+    ("shape", "dtype"), [((3, 50), np.int64), ((52,), np.float64), ((1,), np.uint64), ((3, 700), np.float64)]
+)
+def test_each_workers_part_has_pages_of_its_own(shape, dtype) -> None:
+    """What a worker writes at every token starts on a page boundary, and no page holds two workers' parts."""
+    parts = per_worker(3, shape, dtype)
+    assert parts.shape == (3, *shape) and parts.dtype == dtype and not parts.any()
+    size = int(np.prod(shape)) * np.dtype(dtype).itemsize
+    pages = []
+    for i in range(3):
+        part = parts[i]
+        assert part.flags.c_contiguous  # one worker's rows as the kernels index them
+        start = part.ctypes.data
+        assert start % PAGE_BYTES == 0
+        pages.append(set(range(start // PAGE_BYTES, (start + size - 1) // PAGE_BYTES + 1)))
+        part[...] = i + 1
+    assert not (pages[0] & pages[1]) and not (pages[1] & pages[2]) and not (pages[0] & pages[2])
+    for i in range(3):  # the writes stayed in their own part
+        assert (parts[i] == i + 1).all()
 
 
 def test_blocks_are_disjoint_in_documents_and_words(planted) -> None:
@@ -171,7 +192,7 @@ def test_threads_compute_exactly_the_phases_one_by_one(planted, workers: int, se
             phases_one_by_one(4, workers, part, *state, 0.1, 0.01, rng[:, :1], word_prior)
         else:
             run(4, workers, part.block_runs, part.run_word, part.run_ptr, *state, 0.1, 0.01, rng[:, :1], word_prior)
-        results.append(state)
+        results.append([*state, rng[:, 0].copy()])  # the random states too: a next call goes on from them
     assert np.count_nonzero(results[0][1] != z[part.order]) > WS.size // 4  # topics moved
     for a, b in zip(*results, strict=True):
         np.testing.assert_array_equal(a, b)
