@@ -57,6 +57,23 @@ def finish_pending_fit(at: AppTest, timeout: float = 300.0) -> AppTest:
     return at
 
 
+def ask_for_fit(at: AppTest, seed: int, iterations: int | None = None, n_topics: int | None = None) -> str:
+    """Ask for a fit the cache does not hold (a new seed), as the Fit button would; returns its key.
+
+    Fits meant to be still running a few seconds later need their length in sweeps and topics: on two workers the
+    Lee sample takes about 0.5 s per 1,000 sweeps at K = 10 and 1.2 s at K = 100.
+    """
+    import dataclasses
+
+    spec = at.session_state["_tl_fit_spec_now"]
+    lda = dataclasses.replace(spec.lda, seed=seed, iterations=iterations)
+    if n_topics is not None:
+        lda = dataclasses.replace(lda, n_topics=n_topics)
+    pending = dataclasses.replace(spec, lda=lda)
+    at.session_state[state.PENDING] = pending
+    return pending.key
+
+
 def count_fits(monkeypatch: pytest.MonkeyPatch) -> list[LdaOptions]:
     """Record the options of every LDA fit the app starts from now on.
 

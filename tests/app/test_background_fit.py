@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
 import time
 
 from streamlit.testing.v1 import AppTest
 
 from app import job_ui, result_cache, state
-
-
-def _pending_fit(at: AppTest, seed: int, iterations: int | None = None) -> str:
-    """Ask for a fit the cache does not hold (a new seed), as the Fit button would; returns its key."""
-    spec = at.session_state["_tl_fit_spec_now"]
-    pending = dataclasses.replace(spec, lda=dataclasses.replace(spec.lda, seed=seed, iterations=iterations))
-    at.session_state[state.PENDING] = pending
-    return pending.key
+from tests.app.conftest import ask_for_fit
 
 
 def test_the_classroom_stays_usable_while_a_fit_runs_and_the_fit_completes(app: AppTest) -> None:
     app.switch_page("views/gibbs.py").run()
-    key = _pending_fit(app, seed=12345, iterations=2000)  # a few seconds
+    key = ask_for_fit(app, seed=12345, iterations=2000, n_topics=100)  # a few seconds
     app.run()
     assert not app.exception
     assert app.title[0].value == "Gibbs classroom"  # drawn at once, not held behind the fit's progress box
@@ -42,7 +34,7 @@ def test_the_classroom_stays_usable_while_a_fit_runs_and_the_fit_completes(app: 
 
 def test_cancel_in_the_sidebar_stops_the_background_fit(app: AppTest) -> None:
     app.switch_page("views/corpus.py").run()
-    key = _pending_fit(app, seed=54321, iterations=5000)  # several seconds: still running when Cancel is clicked
+    key = ask_for_fit(app, seed=54321, iterations=5000, n_topics=100)  # 6 s: still running at Cancel
     app.run()
     job = job_ui.runner().find(key)
     assert job is not None and job.state in ("waiting", "running")

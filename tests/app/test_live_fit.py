@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import time
 
 from streamlit.testing.v1 import AppTest
 
 from app import fitting, job_ui, result_cache, state
 from app.jobs import Status
-from tests.app.conftest import open_lda_tab, plotly_figures
-
-
-def _long_fit(at: AppTest, seed: int, iterations: int) -> str:
-    """Ask for a fit the cache does not hold (a new seed), as the Fit button would; returns its key."""
-    spec = at.session_state["_tl_fit_spec_now"]
-    pending = dataclasses.replace(spec, lda=dataclasses.replace(spec.lda, seed=seed, iterations=iterations))
-    at.session_state[state.PENDING] = pending
-    return pending.key
+from tests.app.conftest import ask_for_fit, open_lda_tab, plotly_figures
 
 
 def _captions(at: AppTest) -> list[str]:
@@ -29,7 +20,8 @@ def _pending(at: AppTest) -> bool:
 
 
 def test_the_map_shows_while_the_chain_converges_and_stop_keeps_it(app: AppTest) -> None:
-    key = _long_fit(app, seed=777, iterations=10_000)  # over ten seconds on the Lee sample: still running at Stop
+    # about 12 s on the Lee sample with two workers (5 s at the sample's K = 10): still running at Stop
+    key = ask_for_fit(app, seed=777, iterations=10_000, n_topics=100)
     app.run()
     assert not app.exception
     assert _pending(app)
@@ -37,8 +29,10 @@ def test_the_map_shows_while_the_chain_converges_and_stop_keeps_it(app: AppTest)
     assert any("not yet converged" in c or "converged at sweep" in c for c in _captions(app))
     assert plotly_figures(app), "the map is drawn from the model as it stands"
     shown = app.session_state["_tl_live_shown"]
-    time.sleep(2.5)  # the explorer publishes a newer model every few seconds
-    app.run()
+    deadline = time.monotonic() + 8  # the explorer publishes a newer model every 2 s or so
+    while app.session_state["_tl_live_shown"] == shown and time.monotonic() < deadline:
+        time.sleep(0.5)
+        app.run()
     assert app.session_state["_tl_live_shown"] > shown
     job = job_ui.runner().find(key)
     assert job is not None and job.state == "running"
@@ -63,7 +57,7 @@ def test_a_quick_fit_does_not_flash_a_partial_map() -> None:
 
 
 def test_quality_tab_marks_convergence(app: AppTest) -> None:
-    _long_fit(app, seed=5, iterations=400)
+    ask_for_fit(app, seed=5, iterations=400)
     app.run()
     deadline = time.monotonic() + 120
     while _pending(app):

@@ -1,6 +1,7 @@
-"""The map while the Gibbs chain converges, in a real browser: a long fit on the Lee sample (10,000 sweeps) shows its
-map before it ends, with the "still sampling" caption and the progress box; the map refreshes as newer models arrive
-(the caption's sweep grows); "Stop here" keeps the model as it stood ("stopped at sweep N") and starts nothing again.
+"""The map while the Gibbs chain converges, in a real browser: a long fit on the Lee sample (10,000 sweeps at
+K = 100) shows its map before it ends, with the "still sampling" caption and the progress box; the map refreshes as
+newer models arrive (the caption's sweep grows); "Stop here" keeps the model as it stood ("stopped at sweep N") and
+starts nothing again.
 
 Screenshots go to pytest's temporary folder. ``benchmarks/bench_live_map.py`` times the same on a 1 M-token upload.
 """
@@ -19,7 +20,8 @@ from tests.e2e.test_explorer_flow import SLOW, _circles, _map, _sidebar
 
 pytestmark = pytest.mark.browser
 
-ITERATIONS = 10_000  # Lee at K = 10: over ten seconds of sampling, so the live state lasts
+ITERATIONS = 10_000
+K = 100  # Lee at K = 100: about 12 s of sampling on two workers (5 s at the sample's K = 10), so the live state lasts
 SEED = 4242  # a fit no other test asks for, so the shared server's cache does not hold it
 
 # The sweep in the "still sampling" caption that is not stale (Streamlit leaves the previous run's elements faded
@@ -56,6 +58,7 @@ def test_map_shows_while_the_chain_converges_and_stop_keeps_it(page: object, tmp
     _sidebar(page).get_by_text("Priors, iterations and seed", exact=True).click()
     _set_number(page, "Iterations (0 = engine default)", ITERATIONS)
     _set_number(page, "Random seed", SEED)
+    _set_number(page, "Number of topics K", K)
     _sidebar(page).get_by_role("button", name="Fit", exact=True).click()
 
     # Live: the caption, the progress box with Stop, and the map of the model as it stands, before the fit ends.
@@ -68,7 +71,7 @@ def test_map_shows_while_the_chain_converges_and_stop_keeps_it(page: object, tmp
     expect(stop).to_be_visible()
     expect(page.get_by_test_id("stProgress").first).to_contain_text(f"of {ITERATIONS}")
     expect(page.get_by_text(re.compile(r"The map shows the model after \d+ sweeps"))).to_be_visible()
-    expect(_circles(page)).to_have_count(10)
+    expect(_circles(page)).to_have_count(K)
     expect(_map(page)).to_be_visible()
     assert _fitted(page).count() == 0, "the fit ended before its live state could be seen"
     assert_no_errors(page)
@@ -79,7 +82,7 @@ def test_map_shows_while_the_chain_converges_and_stop_keeps_it(page: object, tmp
         assert time.monotonic() < deadline, f"the caption stayed at sweep {first[0]} for 15 s"
         assert _fitted(page).count() == 0, "the fit ended before a second live model was shown"
         page.wait_for_timeout(100)
-    expect(_circles(page)).to_have_count(10)
+    expect(_circles(page)).to_have_count(K)
     screenshot(page, page.locator("h1"), tmp_path / "live-map.png", above=300)
 
     # Stop keeps the model as it stood: the caption says where it stopped, and nothing starts again.
@@ -92,7 +95,7 @@ def test_map_shows_while_the_chain_converges_and_stop_keeps_it(page: object, tmp
     at = int(re.search(r"stopped at sweep (\d+)", stopped.inner_text()).group(1))
     assert shown[0] <= at < ITERATIONS, (shown, at)
     expect(page.get_by_test_id("stAlertContentInfo").filter(has_text=f"Stopped at sweep {at}")).to_be_visible()
-    expect(_circles(page)).to_have_count(10)
+    expect(_circles(page)).to_have_count(K)
     expect(stop).to_have_count(0)
     page.wait_for_timeout(2500)  # more than the status polls' second: a fit started again would show by now
     assert _sweep_shown(page) is None and _fitted(page).count() == 0
