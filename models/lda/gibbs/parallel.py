@@ -201,7 +201,7 @@ def per_worker(n_workers: int, shape: tuple[int, ...], dtype) -> np.ndarray:
 
     Each part is C-ordered and starts on a ``PAGE_BYTES`` boundary, so no page holds two workers' parts. Padding of
     128 bytes between them was not enough: in some processes two workers ran 14-40% slower than in others (K = 50,
-    1 M tokens: a sweep pair in 0.25-0.31 s against 0.22 s), depending on where the heap had put the small arrays
+    1 M tokens: ten sweeps in 0.25-0.31 s against 0.22 s), depending on where the heap had put the small arrays
     that each worker writes at every token, and with every part on its own pages the slow cases went away. (The likely
     cause: the L2 streamer prefetches ahead of sequential reads up to the end of a 4 KiB page, so one worker's reads
     of its own rows pulled in the next worker's rows, which that worker was writing.)
