@@ -174,10 +174,13 @@ def _live_status(key: str) -> None:
         st.rerun(scope="app")
     status = job.poll(job_ui.owner())
     full_run = ss.pop(_FULL_RUN, False)
-    if status.final or (not full_run and status.partial != ss.get(_LIVE_SHOWN)):
-        st.rerun(scope="app")  # the fit's result, or a newer model than the page drew
     latest = job.partial()
     exploration: LdaExploration | None = latest[1] if latest is not None else None
+    action = live_action(bool(ss.get(state.STOP_LIVE)), status, full_run, ss.get(_LIVE_SHOWN))
+    if action == "stop":
+        _keep_partial(key, exploration)
+    if action != "draw":
+        st.rerun(scope="app")
     fraction, text = 0.0, ""
     if status.progress is not None:
         i, total, ll = status.progress
@@ -186,11 +189,24 @@ def _live_status(key: str) -> None:
     with st.container(border=True):
         bar, stop = st.columns([5, 1], vertical_alignment="center")
         bar.progress(fraction, text=text)
-        if stop.button(t("stop_keep"), key=state.STOP_LIVE, help=t("stop_keep_help"), width="stretch"):
-            _keep_partial(key, exploration)
-            st.rerun(scope="app")
+        stop.button(t("stop_keep"), key=state.STOP_LIVE, help=t("stop_keep_help"), width="stretch")  # see live_action
         if exploration is not None:
             st.caption(_convergence_note(exploration))
+
+
+def live_action(stop_clicked: bool, status: job_ui.Status, full_run: bool, shown: int | None) -> str:
+    """What the live box does on this run of the page or of its fragment.
+
+    ``"stop"``: Stop was clicked and the fit still runs; the model as it stands is kept. A click is acted on before
+    anything else: when a newer model had arrived, the fragment's run that the click starts used to rerun the page
+    for it first, and the click was lost (the fit ran on). ``"rerun"``: the fit has its result, or (on the
+    fragment's own runs) a newer model than the page drew, so the whole page reruns. ``"draw"``: the box as it is.
+    """
+    if stop_clicked and not status.final:
+        return "stop"
+    if status.final or (not full_run and status.partial != shown):
+        return "rerun"
+    return "draw"
 
 
 def _convergence_note(exploration: LdaExploration) -> str:

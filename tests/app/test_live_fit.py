@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 from streamlit.testing.v1 import AppTest
@@ -54,6 +55,17 @@ def test_a_quick_fit_does_not_flash_a_partial_map() -> None:
     young, older = Status("running", (10, 200, -1.0), 0, 1.4, partial=1), Status("running", None, 0, 2.2, partial=1)
     assert not fitting._live_now(young) and fitting._live_now(older)
     assert not fitting._live_now(Status("running", None, 0, 5.0, partial=0))  # nothing to show yet
+
+
+def test_a_stop_click_wins_over_a_newer_model() -> None:
+    # the click's own run of the box acts on Stop first: rerunning the page for a newer model lost the click
+    newer = Status("running", (4000, 10_000, -1.0), 0, 5.0, partial=3)  # the page drew model 2
+    assert fitting.live_action(True, newer, full_run=False, shown=2) == "stop"
+    assert fitting.live_action(False, newer, full_run=False, shown=2) == "rerun"  # no click: draw the newer model
+    assert fitting.live_action(False, newer, full_run=True, shown=2) == "draw"  # the page's own run draws it now
+    assert fitting.live_action(False, dataclasses.replace(newer, partial=2), full_run=False, shown=2) == "draw"
+    done = Status("done", (10_000, 10_000, -1.0), 0, 12.0, partial=5)
+    assert fitting.live_action(True, done, full_run=False, shown=2) == "rerun"  # finished: the full model instead
 
 
 def test_quality_tab_marks_convergence(app: AppTest) -> None:

@@ -143,14 +143,22 @@ def _choose_sample(page: object, title: str) -> None:
 
 
 def _set_lsa_k(page: object, label: str, k: int) -> None:
-    """Move the LSA page's k slider to ``k`` with the keyboard (Home, then arrow keys)."""
+    """Move the LSA page's k slider to ``k`` with the keyboard (Home, then arrow keys).
+
+    Keys pressed while the page is still redrawing can be lost (on a busy machine the slider had moved 4 of 8 steps),
+    so the moves are tried again, up to three times in all, until the slider shows ``k``."""
     slider = page.get_by_test_id("stSlider").filter(has_text=label)
-    slider.locator("input[type='range']").focus()
-    page.keyboard.press("Home")
-    for _ in range(k - 1):
-        page.keyboard.press("ArrowRight")
-    wait_idle(page)
-    expect(slider.get_by_test_id("stSliderThumbValue")).to_have_text(str(k))
+    thumb = slider.get_by_test_id("stSliderThumbValue")
+    for _ in range(3):
+        wait_idle(page)
+        slider.locator("input[type='range']").focus()
+        page.keyboard.press("Home")
+        for _ in range(k - 1):
+            page.keyboard.press("ArrowRight")
+        wait_idle(page)
+        if thumb.inner_text().strip() == str(k):
+            break
+    expect(thumb).to_have_text(str(k))
     expect(page.get_by_test_id("stHeading").filter(has_text=f"A{str(k).translate(SUBSCRIPT)} =")).to_be_visible()
 
 
