@@ -123,6 +123,40 @@ def _draw(u: float, o1: float, o2: float, o3: float, total: float, cum: np.ndarr
     return t if t < n_topics else n_topics - 1  # (only when rounding puts x at the very top)
 
 
+@numba.njit(cache=True, nogil=True, inline="always")
+def _redraw(
+    d: int,
+    s: int,
+    c_s: float,
+    t: int,
+    c_t: float,
+    ndz: np.ndarray,
+    alpha: float,
+    coef: np.ndarray,
+    wts: np.ndarray,
+    cum: np.ndarray,
+    rng_state: np.ndarray,
+) -> int:
+    """Draw the topic of a token of document ``d`` leaving topic ``t`` and return it, counted in ``ndz``.
+
+    ``c_t`` is topic t's word factor with the token removed, ``s`` and ``c_s`` the previous token's new topic and
+    its factor, both not yet in ``coef``; ``ndz[d, t]`` still counts the token. The vectorised pass reads ``coef``
+    and the document's row before topics s and t are written there, and their two weights are patched after (a
+    vector load spanning a just-written element waits until the write reaches the cache).
+    """
+    _weights(d, ndz, alpha, coef, wts)
+    wts[s] = (ndz[d, s] + alpha) * c_s
+    n_dt = ndz[d, t] - 1
+    wts[t] = (n_dt + alpha) * c_t
+    ndz[d, t] = n_dt
+    coef[s] = c_s
+    coef[t] = c_t
+    o1, o2, o3, total = _lanes(wts, cum)
+    new = _draw(_uniform(rng_state), o1, o2, o3, total, cum, ndz.shape[1])
+    ndz[d, new] += 1
+    return new
+
+
 @numba.njit(cache=True, nogil=True)
 def _sample_runs(
     r_lo: int,
@@ -145,7 +179,6 @@ def _sample_runs(
     """Resample the tokens of runs ``r_lo:r_hi`` in place (run r: word ``run_word[r]``, tokens
     ``run_ptr[r]:run_ptr[r + 1]``); ``nz`` and ``inv_norm = 1 / (nz + Vβ)`` are kept up to date."""
     v_beta = nwz.shape[0] * beta
-    n_topics = nz.shape[0]
     for r in range(r_lo, r_hi):
         w = run_word[r]
         _word_coefficients(nwz, inv_norm, w, beta, coef)
@@ -159,20 +192,9 @@ def _sample_runs(
             inv_t = 1.0 / (nz[t] + v_beta)
             inv_norm[t] = inv_t
             c_t = word_factor(nwz[w, t], inv_t, beta)
-            # the full conditional (Griffiths & Steyvers 2004, eq. 5): the vectorised pass reads coef and the
-            # document's row before topics s and t are written there, and the two weights are patched after (a
-            # vector load spanning a just-written element waits until the write reaches the cache)
-            _weights(d, ndz, alpha, coef, wts)
-            wts[s] = (ndz[d, s] + alpha) * c_s
-            n_dt = ndz[d, t] - 1
-            wts[t] = (n_dt + alpha) * c_t
-            ndz[d, t] = n_dt
-            coef[s] = c_s
-            coef[t] = c_t
-            o1, o2, o3, total = _lanes(wts, cum)
-            s = _draw(_uniform(rng_state), o1, o2, o3, total, cum, n_topics)
+            # the full conditional (Griffiths & Steyvers 2004, eq. 5)
+            s = _redraw(d, s, c_s, t, c_t, ndz, alpha, coef, wts, cum, rng_state)
             # add it back with its new topic
-            ndz[d, s] += 1
             nwz[w, s] += 1
             nz[s] += 1
             inv_s = 1.0 / (nz[s] + v_beta)
@@ -252,17 +274,8 @@ def _sample_runs_prior(
             inv_t = 1.0 / (nz[t] + prior_total[t])
             inv_norm[t] = inv_t
             c_t = (nwz[w, t] + b[t]) * inv_t
-            # p(z = k | rest) ∝ (n_dk + α)(n_kw + β_kw) / (n_k + Σ_w β_kw), patched as in ``_sample_runs``
-            _weights(d, ndz, alpha, coef, wts)
-            wts[s] = (ndz[d, s] + alpha) * c_s
-            n_dt = ndz[d, t] - 1
-            wts[t] = (n_dt + alpha) * c_t
-            ndz[d, t] = n_dt
-            coef[s] = c_s
-            coef[t] = c_t
-            o1, o2, o3, total = _lanes(wts, cum)
-            s = _draw(_uniform(rng_state), o1, o2, o3, total, cum, n_topics)
-            ndz[d, s] += 1
+            # p(z = k | rest) ∝ (n_dk + α)(n_kw + β_kw) / (n_k + Σ_w β_kw)
+            s = _redraw(d, s, c_s, t, c_t, ndz, alpha, coef, wts, cum, rng_state)
             nwz[w, s] += 1
             nz[s] += 1
             inv_s = 1.0 / (nz[s] + prior_total[s])
